@@ -1,0 +1,131 @@
+import koffi from 'koffi';
+import { SyscallError } from '../netlink/error.js';
+
+/**
+ * The libc calls nslab needs, bound once through koffi. Each wrapper throws
+ * SyscallError with the errno's name on failure, so callers never look at -1.
+ */
+const lib = koffi.load('libc.so.6');
+
+const c = {
+  socket: lib.func('int socket(int domain, int type, int protocol)'),
+  bind: lib.func('int bind(int fd, const void *addr, uint32_t len)'),
+  setsockopt: lib.func('int setsockopt(int fd, int level, int name, const void *val, uint32_t len)'),
+  getsockname: lib.func('int getsockname(int fd, _Inout_ void *addr, _Inout_ uint32_t *len)'),
+  send: lib.func('intptr_t send(int fd, const void *buf, size_t len, int flags)'),
+  recv: lib.func('intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)'),
+  close: lib.func('int close(int fd)'),
+  open: lib.func('int open(const char *path, int flags, uint32_t mode)'),
+  setns: lib.func('int setns(int fd, int nstype)'),
+  unshare: lib.func('int unshare(int flags)'),
+  mount: lib.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const void *data)'),
+  umount2: lib.func('int umount2(const char *target, int flags)'),
+  flock: lib.func('int flock(int fd, int op)'),
+  gettid: lib.func('int gettid()'),
+  geteuid: lib.func('uint32_t geteuid()'),
+};
+
+function check(call: string, rc: number | bigint, detail?: string): number {
+  const n = Number(rc);
+  if (n < 0) throw new SyscallError(call, koffi.errno(), detail);
+  return n;
+}
+
+export const AF_NETLINK = 16;
+export const SOCK_RAW = 3;
+export const SOCK_CLOEXEC = 0o2000000;
+export const SOL_SOCKET = 1;
+export const SO_SNDBUF = 7;
+export const SO_RCVBUF = 8;
+export const SO_SNDBUFFORCE = 32;
+export const SO_RCVBUFFORCE = 33;
+export const SO_RCVTIMEO = 20;
+export const MSG_DONTWAIT = 0x40;
+export const MSG_TRUNC = 0x20;
+
+export const O_RDONLY = 0;
+export const O_CREAT = 0o100;
+export const O_EXCL = 0o200;
+export const O_CLOEXEC = 0o2000000;
+
+export const CLONE_NEWNS = 0x00020000;
+export const CLONE_NEWUTS = 0x04000000;
+export const CLONE_NEWNET = 0x40000000;
+export const CLONE_FS = 0x00000200;
+
+export const MS_BIND = 4096;
+export const MS_REC = 16384;
+export const MS_PRIVATE = 1 << 18;
+export const MS_SLAVE = 1 << 19;
+export const MS_SHARED = 1 << 20;
+export const MNT_DETACH = 2;
+
+export const LOCK_SH = 1;
+export const LOCK_EX = 2;
+export const LOCK_NB = 4;
+export const LOCK_UN = 8;
+
+export const libc = {
+  socket(domain: number, type: number, protocol: number): number {
+    return check('socket', c.socket(domain, type, protocol));
+  },
+  bind(fd: number, addr: Uint8Array): void {
+    check('bind', c.bind(fd, addr, addr.length));
+  },
+  setsockoptInt(fd: number, level: number, name: number, value: number): void {
+    check('setsockopt', c.setsockopt(fd, level, name, new Int32Array([value]), 4), `(level ${level}, option ${name})`);
+  },
+  setsockoptBytes(fd: number, level: number, name: number, value: Uint8Array): void {
+    check('setsockopt', c.setsockopt(fd, level, name, value, value.length), `(level ${level}, option ${name})`);
+  },
+  getsockname(fd: number, addr: Uint8Array): void {
+    check('getsockname', c.getsockname(fd, addr, [addr.length]));
+  },
+  send(fd: number, buf: Uint8Array): number {
+    return check('send', c.send(fd, buf, buf.length, 0));
+  },
+  /** recv into buf; returns the datagram's full length (MSG_TRUNC), which may exceed buf. */
+  recv(fd: number, buf: Uint8Array, flags = 0): number {
+    return check('recv', c.recv(fd, buf, buf.length, flags | MSG_TRUNC));
+  },
+  /** recv that returns -1 instead of throwing when nothing is queued (MSG_DONTWAIT). */
+  tryRecv(fd: number, buf: Uint8Array): number {
+    const n = Number(c.recv(fd, buf, buf.length, MSG_DONTWAIT | MSG_TRUNC));
+    if (n >= 0) return n;
+    const errno = koffi.errno();
+    if (errno === 11) return -1;
+    throw new SyscallError('recv', errno);
+  },
+  close(fd: number): void {
+    check('close', c.close(fd));
+  },
+  open(path: string, flags: number, mode = 0): number {
+    return check('open', c.open(path, flags, mode), path);
+  },
+  setns(fd: number, nstype: number): void {
+    check('setns', c.setns(fd, nstype));
+  },
+  unshare(flags: number): void {
+    check('unshare', c.unshare(flags));
+  },
+  mount(source: string | null, target: string, fstype: string | null, flags: number): void {
+    check('mount', c.mount(source, target, fstype, flags, null), `${source ?? '""'} on ${target}`);
+  },
+  umount2(target: string, flags: number): void {
+    check('umount2', c.umount2(target, flags), target);
+  },
+  /** flock; returns false when LOCK_NB was given and the lock is held elsewhere. */
+  flock(fd: number, op: number): boolean {
+    const rc = c.flock(fd, op);
+    if (rc === 0) return true;
+    const errno = koffi.errno();
+    if (errno === 11 && op & LOCK_NB) return false;
+    throw new SyscallError('flock', errno);
+  },
+  gettid(): number {
+    return c.gettid();
+  },
+  geteuid(): number {
+    return c.geteuid();
+  },
+};
