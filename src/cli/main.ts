@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerDown } from './down.js';
+import { describeError } from './errors.js';
+import { registerList } from './list.js';
+import { registerUp } from './up.js';
+
+const program = new Command();
+program
+  .name('nslab')
+  .description('network-namespace labs from a YAML topology')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError();
+
+registerUp(program);
+registerDown(program);
+registerList(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(`nslab: ${describeError(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { listLabDirs } from '../lab/state.js';
+import { UsageError } from './errors.js';
+
+/** The lab nslab brings up when no file is given. */
+export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../topologies/default.yaml', import.meta.url));
+
+function looksLikeFile(arg: string): boolean {
+  return /\.ya?ml$/i.test(arg) || arg.includes('/') || (existsSync(arg) && statSync(arg).isFile());
+}
+
+/** A lab given by name, or by the topology file that names it. */
+export function labNameFrom(arg: string): string {
+  if (!looksLikeFile(arg)) return arg;
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(arg, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read the lab name from ${arg}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const name = (doc as { name?: unknown } | null)?.name;
+  if (typeof name !== 'string') throw new UsageError(`${arg} has no 'name:' field, so it names no lab`);
+  return name;
+}
+
+/** The one lab that is up, for commands where naming it is optional. */
+export function onlyLab(): string {
+  const labs = listLabDirs();
+  if (labs.length === 1) return labs[0] as string;
+  if (labs.length === 0) throw new UsageError('no lab is up (start one with: nslab up [FILE])');
+  throw new UsageError(`several labs are up (${labs.join(', ')}); name one`);
+}

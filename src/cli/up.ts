@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { up } from '../lab/up.js';
+import { formatDiagnostic } from '../topology/diagnostics.js';
+import { loadTopologyFile } from '../topology/load.js';
+import { compilePlan, type Plan } from '../topology/plan.js';
+import { DEFAULT_TOPOLOGY } from './resolve.js';
+
+function summary(plan: Plan, seconds: number): string {
+  const lines = [`lab '${plan.lab}' is up: ${plan.namespaces.length} nodes, ${plan.veths.length} links (${seconds.toFixed(2)} s)`];
+  const width = Math.max(...plan.namespaces.map((n) => n.node.length), 4);
+  for (const n of plan.namespaces) {
+    const addrs = plan.addresses.filter((a) => a.netns === n.name).map((a) => `${a.dev} ${a.address}`);
+    lines.push(`  ${n.node.padEnd(width)}  ${n.kind.padEnd(6)}  netns ${n.name}${addrs.length ? `  ${addrs.join(', ')}` : ''}`);
+  }
+  const host = plan.namespaces.find((n) => n.kind === 'host');
+  const target = plan.addresses.find((a) => a.netns !== host?.name && !a.address.includes(':'));
+  if (host && target) lines.push(`try: ip netns exec ${host.name} ping -c 3 ${target.address.split('/')[0]}`);
+  lines.push(`remove it with: nslab down ${plan.lab}`);
+  return lines.join('\n');
+}
+
+export function registerUp(program: Command): void {
+  program
+    .command('up')
+    .description('build the lab a topology file describes (the built-in default lab when no file is given)')
+    .argument('[file]', 'topology file (YAML)')
+    .option('--dry-run', 'print the plan as JSON and make nothing')
+    .action((file: string | undefined, opts: { dryRun?: boolean }) => {
+      const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY);
+      for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
+      const plan = compilePlan(topo);
+      if (opts.dryRun) {
+        process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        return;
+      }
+      const started = performance.now();
+      up(plan);
+      process.stdout.write(`${summary(plan, (performance.now() - started) / 1000)}\n`);
+    });
+}

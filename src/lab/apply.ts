@@ -1,0 +1,149 @@
+import { Connection } from '../netlink/connection.js';
+import { NETLINK_ROUTE } from '../netlink/constants.js';
+import type { Request } from '../netlink/message.js';
+import { KernelSocket } from '../netlink/socket.js';
+import { newAddr } from '../rtnl/addr.js';
+import { parseCidr, parseIp } from '../rtnl/inet.js';
+import { bridge } from '../rtnl/kinds/bridge.js';
+import { veth } from '../rtnl/kinds/veth.js';
+import { newLink, parseMac, setLink } from '../rtnl/link.js';
+import { newRoute } from '../rtnl/route.js';
+import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
+import { libc } from '../sys/libc.js';
+import type { Plan, PlanNamespace } from '../topology/plan.js';
+import type { Journal } from './state.js';
+
+const LOOPBACK_INDEX = 1;
+
+/** A namespace being built: its fd and the rtnetlink socket opened inside it. */
+interface Node {
+  readonly ns: NamedNetns;
+  readonly rtnl: Connection;
+}
+
+export interface ApplyProgress {
+  (phase: string, done: number, total: number): void;
+}
+
+/** Sysctls written inside a new namespace before any interface exists. */
+function sysctlsFor(n: PlanNamespace): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  if (!n.ipv6) {
+    // No IPv6 wanted: no link-local addresses, no DAD/MLD/RS chatter that a
+    // bridge would flood to every port.
+    out.push(['net.ipv6.conf.default.disable_ipv6', 1], ['net.ipv6.conf.all.disable_ipv6', 1]);
+  }
+  if (n.forwarding) {
+    out.push(['net.ipv4.ip_forward', 1]);
+    if (n.ipv6) out.push(['net.ipv6.conf.default.forwarding', 1], ['net.ipv6.conf.all.forwarding', 1]);
+  }
+  return out;
+}
+
+/**
+ * Execute a plan. The journal gets every namespace before it is made; all
+ * other objects live inside those namespaces and go with them. Requests for
+ * one namespace travel in one batch per phase:
+ *  1. namespaces (sysctls set and a socket opened while inside);
+ *  2. lo up, bridges, veth pairs (each end born in its namespace, named and numbered);
+ *  3. far ends of veths up (a veth end born elsewhere cannot start up);
+ *  4. addresses, then routes.
+ */
+export function applyPlan(plan: Plan, journal: Journal, progress?: ApplyProgress): void {
+  const nodes = new Map<string, Node>();
+  const node = (name: string): Node => {
+    const n = nodes.get(name);
+    if (!n) throw new Error(`plan refers to namespace ${name}, which the plan does not create`);
+    return n;
+  };
+  try {
+    journal.intend(plan.namespaces.map((n) => ({ op: 'netns', name: n.name })));
+    let done = 0;
+    for (const n of plan.namespaces) {
+      const { ns, result } = createNamedNetns(n.name, () => {
+        for (const [key, value] of sysctlsFor(n)) writeSysctl(key, value);
+        return new Connection(new KernelSocket(NETLINK_ROUTE), `netns ${n.name}`);
+      });
+      nodes.set(n.name, { ns, rtnl: result });
+      progress?.('namespaces', ++done, plan.namespaces.length);
+    }
+
+    const batches = new Map<string, Request[]>(plan.namespaces.map((n) => [n.name, [setLink({ index: LOOPBACK_INDEX, up: true })]]));
+    const add = (ns: string, r: Request): void => {
+      const list = batches.get(ns);
+      if (!list) throw new Error(`plan refers to namespace ${ns}, which the plan does not create`);
+      list.push(r);
+    };
+    for (const b of plan.bridges) {
+      add(b.netns, newLink({ name: b.name, index: b.index, up: true, info: bridge() }, b.origin));
+    }
+    for (const v of plan.veths) {
+      const mtu = v.mtu !== undefined ? { mtu: v.mtu } : {};
+      const peer = { name: v.b.name, index: v.b.index, mac: parseMac(v.b.mac), ...mtu, netnsFd: node(v.b.netns).ns.fd };
+      add(
+        v.a.netns,
+        newLink(
+          {
+            name: v.a.name,
+            index: v.a.index,
+            mac: parseMac(v.a.mac),
+            ...mtu,
+            ...(v.a.master !== undefined ? { master: v.a.master } : {}),
+            up: true,
+            info: veth(peer),
+          },
+          v.origin,
+        ),
+      );
+    }
+    runPhase('links', batches, node, progress);
+
+    const farEnds = new Map<string, Request[]>();
+    for (const v of plan.veths) {
+      const list = farEnds.get(v.b.netns) ?? [];
+      list.push(setLink({ index: v.b.index, up: true, ...(v.b.master !== undefined ? { master: v.b.master } : {}) }, v.origin));
+      farEnds.set(v.b.netns, list);
+    }
+    runPhase('interfaces up', farEnds, node, progress);
+
+    const config = new Map<string, Request[]>();
+    const push = (ns: string, r: Request): void => {
+      const list = config.get(ns) ?? [];
+      list.push(r);
+      config.set(ns, list);
+    };
+    for (const a of plan.addresses) {
+      const address = parseCidr(a.address);
+      push(a.netns, newAddr({ index: a.index, address, nodad: address.family === 6 }, a.origin));
+    }
+    for (const r of plan.routes) {
+      const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
+      push(
+        r.netns,
+        newRoute(
+          {
+            dst,
+            ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
+            ...(r.index !== undefined ? { oif: r.index } : {}),
+            ...(r.metric !== undefined ? { metric: r.metric } : {}),
+          },
+          r.origin,
+        ),
+      );
+    }
+    runPhase('addresses and routes', config, node, progress);
+  } finally {
+    for (const n of nodes.values()) {
+      n.rtnl.close();
+      libc.close(n.ns.fd);
+    }
+  }
+}
+
+function runPhase(phase: string, batches: Map<string, Request[]>, node: (ns: string) => Node, progress?: ApplyProgress): void {
+  let done = 0;
+  for (const [ns, requests] of batches) {
+    if (requests.length > 0) node(ns).rtnl.apply(requests);
+    progress?.(phase, ++done, batches.size);
+  }
+}

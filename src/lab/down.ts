@@ -1,0 +1,28 @@
+import { requirePrivileges } from '../sys/privileges.js';
+import { LabLock, labDirExists, listLabDirs, removeLabDir } from './state.js';
+import { teardown, type TeardownResult } from './teardown.js';
+
+export interface DownResult extends TeardownResult {
+  readonly lab: string;
+  /** False when there was no such lab (down is idempotent). */
+  readonly found: boolean;
+}
+
+/** Remove a lab: everything its journal names, then its state. */
+export function down(lab: string): DownResult {
+  requirePrivileges('nslab down');
+  if (!labDirExists(lab)) return { lab, found: false, removed: 0, absent: 0 };
+  const lock = LabLock.acquire(lab, 'take it down');
+  try {
+    const result = teardown(lab);
+    removeLabDir(lab);
+    return { lab, found: true, ...result };
+  } finally {
+    lock.release();
+  }
+}
+
+/** `nslab down --all` */
+export function downAll(): DownResult[] {
+  return listLabDirs().map(down);
+}

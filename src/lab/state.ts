@@ -1,0 +1,136 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { LOCK_EX, LOCK_NB, libc } from '../sys/libc.js';
+import type { Plan } from '../topology/plan.js';
+
+/** Where nslab keeps what it made, one directory per lab. */
+export const STATE_ROOT = process.env.NSLAB_STATE_DIR ?? '/run/nslab';
+
+export function labDir(lab: string): string {
+  return `${STATE_ROOT}/${lab}`;
+}
+
+/**
+ * One line of the journal: a kernel object nslab is about to make. Lines are
+ * appended *before* the object exists, so after a crash or `kill -9` the
+ * journal names everything that might exist and `down` removes it.
+ */
+export type JournalEntry =
+  | { readonly op: 'netns'; readonly name: string }
+  | { readonly op: 'etc-netns'; readonly name: string };
+
+export type LabStatus = 'deploying' | 'up';
+
+/** lab.json: what the lab is and how far `up` got. */
+export interface LabRecord {
+  readonly lab: string;
+  readonly source: string;
+  readonly status: LabStatus;
+  readonly pid: number;
+  readonly startedAt: string;
+  readonly plan: Plan;
+}
+
+export class LabBusyError extends Error {
+  override readonly name = 'LabBusyError';
+}
+
+/**
+ * An exclusive hold on a lab's state directory (flock on its `lock` file),
+ * kept for a whole `up` or `down`. The kernel drops it when the process
+ * dies, however it dies.
+ */
+export class LabLock {
+  private constructor(
+    readonly lab: string,
+    private readonly fd: number,
+  ) {}
+
+  static acquire(lab: string, doing: string): LabLock {
+    mkdirSync(labDir(lab), { recursive: true, mode: 0o755 });
+    const fd = openSync(`${labDir(lab)}/lock`, 'a+');
+    if (!libc.flock(fd, LOCK_EX | LOCK_NB)) {
+      closeSync(fd);
+      const rec = readRecord(lab);
+      const who = rec ? ` (pid ${rec.pid})` : '';
+      throw new LabBusyError(
+        rec?.status === 'deploying'
+          ? `lab '${lab}' is being deployed by another nslab${who}; wait for it, or stop it and run 'nslab down ${lab}'`
+          : `lab '${lab}' is busy: another nslab is working on it${who}; cannot ${doing} now`,
+      );
+    }
+    return new LabLock(lab, fd);
+  }
+
+  release(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** The append-only journal of a lab being built. */
+export class Journal {
+  private readonly fd: number;
+
+  constructor(readonly lab: string) {
+    this.fd = openSync(`${labDir(lab)}/journal.jsonl`, 'a');
+  }
+
+  /** Record objects about to be made (one write for many). */
+  intend(entries: readonly JournalEntry[]): void {
+    if (entries.length === 0) return;
+    writeSync(this.fd, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Everything the journal says was (maybe) made; a torn last line is skipped. */
+export function readJournal(lab: string): JournalEntry[] {
+  const path = `${labDir(lab)}/journal.jsonl`;
+  if (!existsSync(path)) return [];
+  const out: JournalEntry[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as JournalEntry);
+    } catch {
+      // A line cut short by a crash: the object it names was never made.
+    }
+  }
+  return out;
+}
+
+export function writeRecord(rec: LabRecord): void {
+  const path = `${labDir(rec.lab)}/lab.json`;
+  writeFileSync(`${path}.tmp`, JSON.stringify(rec, null, 2) + '\n');
+  renameSync(`${path}.tmp`, path);
+}
+
+export function readRecord(lab: string): LabRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(`${labDir(lab)}/lab.json`, 'utf8')) as LabRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Labs that have a state directory. */
+export function listLabDirs(): string[] {
+  try {
+    return readdirSync(STATE_ROOT, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function removeLabDir(lab: string): void {
+  rmSync(labDir(lab), { recursive: true, force: true });
+}
+
+export function labDirExists(lab: string): boolean {
+  return existsSync(labDir(lab));
+}

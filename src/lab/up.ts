@@ -1,0 +1,50 @@
+import { requirePrivileges } from '../sys/privileges.js';
+import type { Plan } from '../topology/plan.js';
+import { applyPlan, type ApplyProgress } from './apply.js';
+import { Journal, LabBusyError, LabLock, readJournal, readRecord, removeLabDir, writeRecord } from './state.js';
+import { teardown } from './teardown.js';
+
+export class LabStateError extends Error {
+  override readonly name = 'LabStateError';
+}
+
+/**
+ * Bring a lab up from its plan. Holds the lab's lock throughout; a failure
+ * half-way removes what was made and leaves no state behind.
+ */
+export function up(plan: Plan, progress?: ApplyProgress): void {
+  requirePrivileges('nslab up');
+  const lock = LabLock.acquire(plan.lab, 'bring it up');
+  try {
+    const existing = readRecord(plan.lab);
+    if (existing?.status === 'up') {
+      throw new LabStateError(`lab '${plan.lab}' is already up (from ${existing.source}); run 'nslab down ${plan.lab}' first`);
+    }
+    if (existing || readJournal(plan.lab).length > 0) {
+      throw new LabStateError(
+        `lab '${plan.lab}' was left half-made by an earlier run (pid ${existing?.pid ?? '?'}); run 'nslab down ${plan.lab}' to clear it`,
+      );
+    }
+    const record = { lab: plan.lab, source: plan.source, pid: process.pid, startedAt: new Date().toISOString(), plan };
+    writeRecord({ ...record, status: 'deploying' });
+    const journal = new Journal(plan.lab);
+    try {
+      applyPlan(plan, journal, progress);
+    } catch (err) {
+      journal.close();
+      try {
+        teardown(plan.lab);
+        removeLabDir(plan.lab);
+      } catch (cleanupErr) {
+        throw new AggregateError([err, cleanupErr], `${(err as Error).message}\n(and rolling back failed: ${(cleanupErr as Error).message}; run 'nslab down ${plan.lab}')`);
+      }
+      throw err;
+    }
+    journal.close();
+    writeRecord({ ...record, status: 'up' });
+  } finally {
+    lock.release();
+  }
+}
+
+export { LabBusyError };

@@ -1,0 +1,131 @@
+import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { SyscallError } from '../netlink/error.js';
+import {
+  CLONE_NEWNET, LOCK_EX, LOCK_UN, MNT_DETACH, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc,
+} from './libc.js';
+import { homeNetns } from './thread-netns.js';
+
+/** Where named namespaces live, as iproute2 keeps them (`ip netns list` reads it). */
+export const NETNS_RUN_DIR = '/run/netns';
+
+export function netnsPath(name: string): string {
+  return `${NETNS_RUN_DIR}/${name}`;
+}
+
+let runDirShared = false;
+
+/**
+ * `mkdir /run/netns; mount --make-rshared /run/netns` (binding it onto itself
+ * first if it is not yet a mount point), under flock, exactly as iproute2 does,
+ * so that unmounting a namespace file in one mount namespace unmounts it in
+ * all of them and `ip netns` sees the same thing we do.
+ */
+export function ensureNetnsRunDir(): void {
+  if (runDirShared) return;
+  mkdirSync(NETNS_RUN_DIR, { recursive: true, mode: 0o755 });
+  const dirFd = libc.open(NETNS_RUN_DIR, O_RDONLY | O_CLOEXEC);
+  try {
+    libc.flock(dirFd, LOCK_EX);
+    try {
+      libc.mount('', NETNS_RUN_DIR, 'none', MS_SHARED | MS_REC);
+    } catch (err) {
+      if (!(err instanceof SyscallError) || err.errnoName !== 'EINVAL') throw err;
+      libc.mount(NETNS_RUN_DIR, NETNS_RUN_DIR, 'none', MS_BIND | MS_REC);
+      libc.mount('', NETNS_RUN_DIR, 'none', MS_SHARED | MS_REC);
+    }
+    libc.flock(dirFd, LOCK_UN);
+  } finally {
+    libc.close(dirFd);
+  }
+  runDirShared = true;
+}
+
+/** A named namespace we made and hold an fd of. */
+export interface NamedNetns {
+  readonly name: string;
+  readonly path: string;
+  /** fd of the namespace, for setns() and IFLA_NET_NS_FD. */
+  readonly fd: number;
+}
+
+/**
+ * `ip netns add NAME`, then run `inside` while the calling thread is still in
+ * the new namespace (to open its sockets and write its sysctls without a
+ * second setns), then return the thread to where it was.
+ * On any failure the placeholder is removed and nothing is left.
+ */
+export function createNamedNetns<T>(name: string, inside: (ns: NamedNetns) => T): { ns: NamedNetns; result: T } {
+  ensureNetnsRunDir();
+  const path = netnsPath(name);
+  // O_EXCL: a namespace of that name that exists already is someone else's.
+  const placeholder = libc.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+  libc.close(placeholder);
+  let mounted = false;
+  let fd = -1;
+  const home = homeNetns();
+  try {
+    libc.unshare(CLONE_NEWNET);
+    try {
+      libc.mount(`/proc/thread-self/ns/net`, path, 'none', MS_BIND);
+      mounted = true;
+      fd = libc.open(`/proc/thread-self/ns/net`, O_RDONLY | O_CLOEXEC);
+      const ns: NamedNetns = { name, path, fd };
+      const result = inside(ns);
+      return { ns, result };
+    } finally {
+      libc.setns(home, CLONE_NEWNET);
+    }
+  } catch (err) {
+    if (fd >= 0) libc.close(fd);
+    if (mounted) tryUmount(path);
+    tryUnlink(path);
+    throw err;
+  }
+}
+
+/** Open an existing named namespace: `ip netns exec NAME` starts the same way. */
+export function openNamedNetns(name: string): NamedNetns {
+  const path = netnsPath(name);
+  return { name, path, fd: libc.open(path, O_RDONLY | O_CLOEXEC) };
+}
+
+function tryUmount(path: string): void {
+  try {
+    libc.umount2(path, MNT_DETACH);
+  } catch (err) {
+    // Not mounted (EINVAL) or gone (ENOENT): nothing to undo.
+    if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
+  }
+}
+
+function tryUnlink(path: string): boolean {
+  try {
+    unlinkSync(path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+/**
+ * `ip netns del NAME`: detach the bind mount and remove the file. The kernel
+ * frees the namespace, and every device in it, once nothing else holds it.
+ * Returns false when there was nothing to delete.
+ */
+export function deleteNamedNetns(name: string): boolean {
+  const path = netnsPath(name);
+  tryUmount(path);
+  return tryUnlink(path);
+}
+
+/** Write a sysctl of the calling thread's network namespace (/proc/sys/net/…). */
+export function writeSysctl(key: string, value: string | number): void {
+  const path = `/proc/sys/${key.replaceAll('.', '/')}`;
+  try {
+    writeFileSync(path, String(value));
+  } catch (err) {
+    throw new Error(`cannot set sysctl ${key}=${value} (${path}): ${(err as Error).message}`, { cause: err });
+  }
+}
+

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+
+const CAP_NET_ADMIN = 12;
+const CAP_SYS_ADMIN = 21;
+
+/** The user lacks what the kernel demands (namespaces, mounts, netlink changes). */
+export class PrivilegeError extends Error {
+  override readonly name = 'PrivilegeError';
+}
+
+function effectiveCaps(): bigint {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const m = /^CapEff:\s*([0-9a-f]+)$/m.exec(status);
+  return m?.[1] ? BigInt(`0x${m[1]}`) : 0n;
+}
+
+/** Throw a PrivilegeError naming the action unless we may make namespaces and mounts. */
+export function requirePrivileges(action: string): void {
+  const caps = effectiveCaps();
+  const has = (bit: number): boolean => (caps & (1n << BigInt(bit))) !== 0n;
+  if (has(CAP_SYS_ADMIN) && has(CAP_NET_ADMIN)) return;
+  throw new PrivilegeError(
+    `${action} needs root: it creates network namespaces, mounts and links (CAP_SYS_ADMIN and CAP_NET_ADMIN). Run it with sudo.`,
+  );
+}
