@@ -128,7 +128,7 @@ export const RTA = {
 
 export const RT_TABLE_MAIN = 254;
 export const RTPROT = { RTPROT_KERNEL: 2, RTPROT_BOOT: 3, RTPROT_STATIC: 4 } as const;
-export const RT_SCOPE = { RT_SCOPE_UNIVERSE: 0, RT_SCOPE_LINK: 253, RT_SCOPE_HOST: 254 } as const;
+export const RT_SCOPE = { RT_SCOPE_UNIVERSE: 0, RT_SCOPE_LINK: 253, RT_SCOPE_HOST: 254, RT_SCOPE_NOWHERE: 255 } as const;
 export const RTN = { RTN_UNICAST: 1, RTN_LOCAL: 2 } as const;
 
 /** Multicast groups (enum rtnetlink_groups) for live views. */

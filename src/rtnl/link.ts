@@ -60,7 +60,8 @@ export function writeLinkBody(w: Writer, a: LinkAttrs): void {
   if (a.info !== undefined) {
     const info = a.info;
     w.nest(IFLA.IFLA_LINKINFO, () => {
-      w.attrString(IFLA_INFO.IFLA_INFO_KIND, info.kind);
+      // No NUL: iproute2 sends the kind as bare bytes and the kernel accepts both.
+      w.attrBytes(IFLA_INFO.IFLA_INFO_KIND, new TextEncoder().encode(info.kind));
       if (info.data) w.nest(IFLA_INFO.IFLA_INFO_DATA, info.data);
     });
   }

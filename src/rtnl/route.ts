@@ -19,8 +19,14 @@ export interface RouteSpec {
 function routeBody(r: RouteSpec, forDelete: boolean): Uint8Array {
   const w = new Writer(64);
   const family = r.dst.family === 4 ? AF_INET : AF_INET6;
-  // A route without a gateway is on-link; iproute2 scopes it so.
-  const scope = r.gateway || forDelete ? RT_SCOPE.RT_SCOPE_UNIVERSE : RT_SCOPE.RT_SCOPE_LINK;
+  // iproute2's choice: an IPv4 route without a gateway is scoped link; an IPv4
+  // delete says RT_SCOPE_NOWHERE, the kernel's "any scope" (with UNIVERSE it
+  // would not match a link-scoped route: ESRCH); IPv6 ignores the scope.
+  const scope =
+    r.dst.family === 6 ? RT_SCOPE.RT_SCOPE_UNIVERSE
+    : forDelete ? RT_SCOPE.RT_SCOPE_NOWHERE
+    : r.gateway ? RT_SCOPE.RT_SCOPE_UNIVERSE
+    : RT_SCOPE.RT_SCOPE_LINK;
   // struct rtmsg { family, dst_len, src_len, tos, table, protocol, scope, type; u32 flags }
   w.u8(family).u8(r.dst.prefix).u8(0).u8(0);
   w.u8(RT_TABLE_MAIN).u8(r.protocol ?? RTPROT.RTPROT_STATIC).u8(scope).u8(RTN.RTN_UNICAST).u32(0);
