@@ -32,6 +32,10 @@ function sysctlsFor(n: PlanNamespace): Array<[string, number]> {
     // No IPv6 wanted: no link-local addresses, no DAD/MLD/RS chatter that a
     // bridge would flood to every port.
     out.push(['net.ipv6.conf.default.disable_ipv6', 1], ['net.ipv6.conf.all.disable_ipv6', 1]);
+  } else {
+    // Lab addresses are planned, so duplicate address detection only delays
+    // them (and link-local addresses, which neighbour discovery needs) by seconds.
+    out.push(['net.ipv6.conf.default.accept_dad', 0], ['net.ipv6.conf.all.accept_dad', 0]);
   }
   if (n.forwarding) {
     out.push(['net.ipv4.ip_forward', 1]);

@@ -147,7 +147,7 @@ export class Source {
   ) {
     const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     for (const e of doc.errors) {
-      const lp = e.linePos?.[0];
+      const lp = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
       this.diagnostics.error({ file, line: lp?.line ?? 1, col: lp?.col ?? 1 }, '', `invalid YAML: ${e.message.split('\n')[0]}`);
     }
     const contents = doc.errors.length ? null : ((doc.contents ?? null) as YamlNode | null);

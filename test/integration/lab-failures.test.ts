@@ -1,0 +1,135 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LabLock, writeRecord } from '../../src/lab/state.js';
+import { up } from '../../src/lab/up.js';
+import { loadTopologyFile } from '../../src/topology/load.js';
+import { compilePlan, type Plan } from '../../src/topology/plan.js';
+import { CLI, exampleAs, isRoot, netnsList, netnsMounts, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
+
+const labs: string[] = [];
+function lab(tag: string): string {
+  const name = uniqueLab(tag);
+  labs.push(name);
+  return name;
+}
+
+function labNamespaces(name: string): string[] {
+  try {
+    return readdirSync('/run/netns').filter((n) => n.startsWith(`${name}-`));
+  } catch {
+    return [];
+  }
+}
+
+async function expectNothingLeft(name: string): Promise<void> {
+  expect((await netnsList()).filter((n) => n.startsWith(`${name}-`))).toEqual([]);
+  expect(netnsMounts().filter((m) => m.startsWith(`/run/netns/${name}-`))).toEqual([]);
+  expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+}
+
+/** N hosts on one bridge, addresses from 10.64.0.0/16. */
+function star(name: string, n: number): string {
+  const nodes = ['    sw: { kind: bridge }'];
+  const links: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    nodes.push(`    h${i}: {}`);
+    links.push(`    - endpoints: [{ node: h${i}, interface: eth0, ipv4: 10.64.${i >> 8}.${i & 255}/16 }, "sw:p${i}"]`);
+  }
+  return writeTopology(`${name}.yaml`, `name: ${name}\ntopology:\n  nodes:\n${nodes.join('\n')}\n  links:\n${links.join('\n')}\n`);
+}
+
+describe.skipIf(!isRoot)('failures leave nothing behind', () => {
+  afterAll(async () => {
+    for (const name of labs) await nslab(['down', name]);
+  });
+
+  it('bad input: one clear message with file:line and field, non-zero exit, nothing created', async () => {
+    const name = lab('bad');
+    const file = writeTopology(
+      'bad.yaml',
+      `name: ${name}\ntopology:\n  nodes:\n    h1: {}\n    h2: {}\n  links:\n    - endpoints: ["h1:eth0", "h3:eth0"]\n`,
+    );
+    const before = await netnsList();
+    const r = await nslab(['up', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.trim()).toBe(`nslab: ${file}:7:30: topology.links[0].endpoints[1]: unknown node 'h3' — did you mean 'h1'?`);
+    expect(await netnsList()).toEqual(before);
+    expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+  });
+
+  it('a missing file is named, without a stack trace', async () => {
+    const r = await nslab(['up', '/nonexistent/lab.yaml']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('cannot read topology file /nonexistent/lab.yaml: ENOENT');
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('without root: says so and creates nothing', async () => {
+    const name = lab('user');
+    const file = exampleAs('two-hosts.yaml', name);
+    chmodSync(dirname(file), 0o755); // readable by the unprivileged user
+    const r = await execa('node', [CLI, 'up', file], { uid: 65534, gid: 65534, reject: false, stdin: 'ignore' });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('nslab up needs root');
+    expect(labNamespaces(name)).toEqual([]);
+    expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+  });
+
+  it('a kernel refusal half-way rolls back everything and names the request and its origin', () => {
+    const name = lab('rb');
+    const plan = compilePlan(loadTopologyFile(exampleAs('router.yaml', name)));
+    const broken: Plan = {
+      ...plan,
+      // An address on an interface index no namespace has: refused with ENODEV
+      // after every namespace and link exists.
+      addresses: [...plan.addresses, { netns: `${name}-h2`, dev: 'eth9', index: 99, address: '10.0.9.1/24', origin: 'broken.yaml:1:1 test' }],
+    };
+    expect(() => up(broken)).toThrow(/cannot add address 10\.0\.9\.1\/24 to ifindex 99: ENODEV.*\[broken\.yaml:1:1 test\]/);
+    expect(labNamespaces(name)).toEqual([]);
+    expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+  });
+
+  it('a second up while the lab is being deployed gets a clear error', async () => {
+    const name = lab('busy');
+    const file = exampleAs('two-hosts.yaml', name);
+    const plan = compilePlan(loadTopologyFile(file));
+    // This test process plays the nslab that is deploying.
+    const lock = LabLock.acquire(name, 'deploy');
+    try {
+      writeRecord({ lab: name, source: file, status: 'deploying', pid: process.pid, startedAt: new Date().toISOString(), plan });
+      const r = await nslab(['up', file]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain(`lab '${name}' is being deployed by another nslab (pid ${process.pid})`);
+      expect(labNamespaces(name)).toEqual([]);
+    } finally {
+      lock.release();
+    }
+    await nslab(['down', name]);
+    await expectNothingLeft(name);
+  });
+
+  it('kill -9 in the middle of a 400-node up, then down: nothing of the lab is left', async () => {
+    const name = lab('k9');
+    const file = star(name, 400);
+    const child = execa('node', [CLI, 'up', file], { reject: false, stdin: 'ignore' });
+    // Wait (bounded) until the lab is part-made, then kill it without warning.
+    const deadline = Date.now() + 30_000;
+    while (labNamespaces(name).length < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    child.kill('SIGKILL');
+    const result = await child;
+    expect(result.signal).toBe('SIGKILL');
+    const record = JSON.parse(readFileSync(`/run/nslab/${name}/lab.json`, 'utf8')) as { status: string };
+    expect(record.status).toBe('deploying');
+    expect(labNamespaces(name).length).toBeGreaterThan(0);
+
+    const listed = await nslab(['list']);
+    expect(listed.stdout).toMatch(new RegExp(`${name}\\s+failed`));
+    const r = await nslab(['down', name]);
+    expect(r.exitCode).toBe(0);
+    await expectNothingLeft(name);
+    const again = await nslab(['down', name]);
+    expect(again.exitCode).toBe(0);
+  });
+});
