@@ -60,6 +60,10 @@ export function parseCidr(text: string): Cidr {
 export function formatIp(addr: IpAddress | Uint8Array): string {
   const bytes = addr instanceof Uint8Array ? addr : addr.bytes;
   if (bytes.length === 4) return Array.from(bytes).join('.');
+  // RFC 5952 §5: an IPv4-mapped address keeps its dotted tail, as ip prints it.
+  if (bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff) {
+    return `::ffff:${Array.from(bytes.subarray(12)).join('.')}`;
+  }
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   // Longest run of zero groups (length ≥ 2) becomes "::".
