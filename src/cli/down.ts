@@ -14,13 +14,13 @@ export function registerDown(program: Command): void {
     .description('remove a lab and everything nslab made for it')
     .argument('[lab]', 'lab name, or the topology file that names it')
     .option('--all', 'remove every lab')
-    .action((lab: string | undefined, opts: { all?: boolean }) => {
+    .action(async (lab: string | undefined, opts: { all?: boolean }) => {
       if (opts.all) {
-        const results = downAll();
+        const results = await downAll();
         process.stdout.write(results.length ? `${results.map(report).join('\n')}\n` : 'no lab is up\n');
         return;
       }
       if (!lab) throw new UsageError('name the lab to remove (nslab down LAB), or use --all');
-      process.stdout.write(`${report(down(labNameFrom(lab)))}\n`);
+      process.stdout.write(`${report(await down(labNameFrom(lab)))}\n`);
     });
 }

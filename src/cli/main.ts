@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './threadpool.js';
 import { Command, CommanderError } from 'commander';
 import { registerDown } from './down.js';
 import { describeError } from './errors.js';

@@ -25,7 +25,7 @@ export function registerUp(program: Command): void {
     .description('build the lab a topology file describes (the built-in default lab when no file is given)')
     .argument('[file]', 'topology file (YAML)')
     .option('--dry-run', 'print the plan as JSON and make nothing')
-    .action((file: string | undefined, opts: { dryRun?: boolean }) => {
+    .action(async (file: string | undefined, opts: { dryRun?: boolean }) => {
       const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY);
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
@@ -34,7 +34,7 @@ export function registerUp(program: Command): void {
         return;
       }
       const started = performance.now();
-      up(plan);
+      await up(plan);
       process.stdout.write(`${summary(plan, (performance.now() - started) / 1000)}\n`);
     });
 }

@@ -9,12 +9,12 @@ export interface DownResult extends TeardownResult {
 }
 
 /** Remove a lab: everything its journal names, then its state. */
-export function down(lab: string): DownResult {
+export async function down(lab: string): Promise<DownResult> {
   requirePrivileges('nslab down');
   if (!labDirExists(lab)) return { lab, found: false, removed: 0, absent: 0 };
   const lock = LabLock.acquire(lab, 'take it down');
   try {
-    const result = teardown(lab);
+    const result = await teardown(lab);
     removeLabDir(lab);
     return { lab, found: true, ...result };
   } finally {
@@ -23,6 +23,8 @@ export function down(lab: string): DownResult {
 }
 
 /** `nslab down --all` */
-export function downAll(): DownResult[] {
-  return listLabDirs().map(down);
+export async function downAll(): Promise<DownResult[]> {
+  const out: DownResult[] = [];
+  for (const lab of listLabDirs()) out.push(await down(lab));
+  return out;
 }

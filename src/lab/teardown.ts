@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { deleteNamedNetns } from '../sys/netns.js';
+import { deleteNamedNetnsMany } from '../sys/netns.js';
 import { readJournal, type JournalEntry } from './state.js';
 
 export interface TeardownResult {
@@ -15,23 +15,24 @@ export interface TeardownResult {
  * Deleting a namespace takes every device inside it along, in one kernel
  * batch, which is far cheaper than deleting links one by one.
  */
-export function teardown(lab: string): TeardownResult {
+export async function teardown(lab: string): Promise<TeardownResult> {
   let removed = 0;
   let absent = 0;
   const entries: JournalEntry[] = readJournal(lab).reverse();
+  // Namespaces go together: their unmounts overlap; everything inside goes with them.
+  const namespaces = entries.flatMap((e) => (e.op === 'netns' ? [e.name] : []));
+  const existed = await deleteNamedNetnsMany(namespaces);
+  removed += existed;
+  absent += namespaces.length - existed;
   for (const e of entries) {
-    let existed: boolean;
     switch (e.op) {
       case 'netns':
-        existed = deleteNamedNetns(e.name);
         break;
       case 'etc-netns':
-        existed = true;
         rmSync(`/etc/netns/${e.name}`, { recursive: true, force: true });
+        removed++;
         break;
     }
-    if (existed) removed++;
-    else absent++;
   }
   return { removed, absent };
 }

@@ -12,7 +12,7 @@ export class LabStateError extends Error {
  * Bring a lab up from its plan. Holds the lab's lock throughout; a failure
  * half-way removes what was made and leaves no state behind.
  */
-export function up(plan: Plan, progress?: ApplyProgress): void {
+export async function up(plan: Plan, progress?: ApplyProgress): Promise<void> {
   requirePrivileges('nslab up');
   const lock = LabLock.acquire(plan.lab, 'bring it up');
   try {
@@ -33,7 +33,7 @@ export function up(plan: Plan, progress?: ApplyProgress): void {
     } catch (err) {
       journal.close();
       try {
-        teardown(plan.lab);
+        await teardown(plan.lab);
         removeLabDir(plan.lab);
       } catch (cleanupErr) {
         throw new AggregateError([err, cleanupErr], `${(err as Error).message}\n(and rolling back failed: ${(cleanupErr as Error).message}; run 'nslab down ${plan.lab}')`);

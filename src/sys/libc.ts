@@ -114,6 +114,18 @@ export const libc = {
   umount2(target: string, flags: number): void {
     check('umount2', c.umount2(target, flags), target);
   },
+  /**
+   * umount2 on a libuv worker thread. An unmount waits for an RCU grace
+   * period; many in flight at once wait for them together.
+   * Resolves to 0, or to the errno of a failure.
+   */
+  umount2Async(target: string, flags: number): Promise<number> {
+    return new Promise((resolve) => {
+      c.umount2.async(target, flags, (err: unknown, rc: number) => {
+        resolve(err ? -1 : rc < 0 ? koffi.errno() : 0);
+      });
+    });
+  },
   /** flock; returns false when LOCK_NB was given and the lock is held elsewhere. */
   flock(fd: number, op: number): boolean {
     const rc = c.flock(fd, op);

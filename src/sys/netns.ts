@@ -119,6 +119,26 @@ export function deleteNamedNetns(name: string): boolean {
   return tryUnlink(path);
 }
 
+/**
+ * `ip netns del` for many namespaces at once: the unmounts run on worker
+ * threads so their RCU waits overlap. Returns how many existed.
+ */
+export async function deleteNamedNetnsMany(names: readonly string[], concurrency = 32): Promise<number> {
+  let next = 0;
+  let existed = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const name = names[next++] as string;
+      const path = netnsPath(name);
+      await libc.umount2Async(path, MNT_DETACH);
+      // Whatever the unmount said, the synchronous path reports real trouble.
+      if (deleteNamedNetns(name)) existed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
+  return existed;
+}
+
 /** Write a sysctl of the calling thread's network namespace (/proc/sys/net/…). */
 export function writeSysctl(key: string, value: string | number): void {
   const path = `/proc/sys/${key.replaceAll('.', '/')}`;

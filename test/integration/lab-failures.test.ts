@@ -77,7 +77,7 @@ describe.skipIf(!isRoot)('failures leave nothing behind', () => {
     expect(existsSync(`/run/nslab/${name}`)).toBe(false);
   });
 
-  it('a kernel refusal half-way rolls back everything and names the request and its origin', () => {
+  it('a kernel refusal half-way rolls back everything and names the request and its origin', async () => {
     const name = lab('rb');
     const plan = compilePlan(loadTopologyFile(exampleAs('router.yaml', name)));
     const broken: Plan = {
@@ -86,7 +86,7 @@ describe.skipIf(!isRoot)('failures leave nothing behind', () => {
       // after every namespace and link exists.
       addresses: [...plan.addresses, { netns: `${name}-h2`, dev: 'eth9', index: 99, address: '10.0.9.1/24', origin: 'broken.yaml:1:1 test' }],
     };
-    expect(() => up(broken)).toThrow(/cannot add address 10\.0\.9\.1\/24 to ifindex 99: ENODEV.*\[broken\.yaml:1:1 test\]/);
+    await expect(up(broken)).rejects.toThrow(/cannot add address 10\.0\.9\.1\/24 to ifindex 99: ENODEV.*\[broken\.yaml:1:1 test\]/);
     expect(labNamespaces(name)).toEqual([]);
     expect(existsSync(`/run/nslab/${name}`)).toBe(false);
   });
