@@ -3,6 +3,7 @@ import './threadpool.js';
 import { Command, CommanderError } from 'commander';
 import { registerDown } from './down.js';
 import { describeError } from './errors.js';
+import { registerInspect } from './inspect.js';
 import { registerList } from './list.js';
 import { registerUp } from './up.js';
 
@@ -17,6 +18,7 @@ program
 registerUp(program);
 registerDown(program);
 registerList(program);
+registerInspect(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { liveView, type LabView } from '../lab/inspect.js';
+import { labSummaries } from './list.js';
+import { readRecord } from '../lab/state.js';
+import { UsageError } from './errors.js';
+import { labNameFrom, onlyLab } from './resolve.js';
+
+/** The live view of a lab that has a state record. */
+export function inspectLab(lab: string): LabView {
+  const rec = readRecord(lab);
+  if (!rec) throw new UsageError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
+  const status = labSummaries().find((s) => s.lab === lab)?.status ?? rec.status;
+  return liveView(rec.plan, status);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+}
+
+export function formatView(v: LabView): string {
+  const out = [`lab ${v.lab} (${v.status}) from ${v.source}`, ''];
+  const rows = [['NODE', 'KIND', 'NETNS', 'INTERFACE', 'STATE', 'MAC', 'MTU', 'ADDRESSES']];
+  for (const n of v.nodes) {
+    if (!n.present) rows.push([n.name, n.kind, n.netns, '-', 'missing', '', '', '']);
+    n.interfaces.forEach((i, k) => {
+      const state = !i.up ? 'down' : i.carrier ? 'up' : 'no-carrier';
+      rows.push([k === 0 ? n.name : '', k === 0 ? n.kind : '', k === 0 ? n.netns : '', i.master ? `${i.name} (${i.master})` : i.name, state, i.mac ?? '', String(i.mtu ?? ''), i.addresses.join(' ')]);
+    });
+  }
+  out.push(table(rows), '');
+  const lrows = [['LINK', 'STATE']];
+  for (const l of v.links) lrows.push([`${l.a.node}:${l.a.interface} — ${l.b.node}:${l.b.interface}`, l.up ? 'up' : 'down']);
+  out.push(table(lrows));
+  return out.join('\n');
+}
+
+export function registerInspect(program: Command): void {
+  program
+    .command('inspect')
+    .description('show a lab as the kernel has it now: nodes, interfaces, addresses, links')
+    .argument('[lab]', 'lab name or topology file (optional when one lab is up)')
+    .option('--json', 'print JSON (the shape the viewer serves at /api/lab)')
+    .action((lab: string | undefined, opts: { json?: boolean }) => {
+      const view = inspectLab(lab ? labNameFrom(lab) : onlyLab());
+      process.stdout.write(opts.json ? `${JSON.stringify(view, null, 2)}\n` : `${formatView(view)}\n`);
+    });
+}

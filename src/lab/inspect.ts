@@ -1,0 +1,222 @@
+import { Connection } from '../netlink/connection.js';
+import { NETLINK_ROUTE } from '../netlink/constants.js';
+import { KernelSocket } from '../netlink/socket.js';
+import { decodeAddr, dumpAddrs, type Address } from '../rtnl/addr.js';
+import { decodeLink, dumpLinks, type Link } from '../rtnl/link.js';
+import { decodeRoute, dumpRoutes, type Route } from '../rtnl/route.js';
+import { RTPROT, RT_TABLE_MAIN } from '../rtnl/constants.js';
+import { libc } from '../sys/libc.js';
+import { openNamedNetns } from '../sys/netns.js';
+import type { NodeKind } from '../topology/types.js';
+import type { Plan } from '../topology/plan.js';
+
+/**
+ * The JSON shape of a lab as `nslab inspect --json` prints it and the viewer
+ * serves it at /api/lab. Fields are only ever added, never renamed.
+ */
+export interface LabView {
+  readonly lab: string;
+  /** `up`, `deploying`, `failed`, or `planned` for a file that is not up. */
+  readonly status: string;
+  readonly source: string;
+  /** False when drawn from the plan only (nothing read from the kernel). */
+  readonly live: boolean;
+  readonly nodes: NodeView[];
+  readonly links: LinkView[];
+}
+
+export interface NodeView {
+  readonly name: string;
+  readonly kind: NodeKind;
+  readonly netns: string;
+  /** False when the namespace is missing (removed behind nslab's back). */
+  readonly present: boolean;
+  readonly interfaces: InterfaceView[];
+  readonly routes: RouteView[];
+}
+
+export interface InterfaceView {
+  readonly name: string;
+  readonly index: number;
+  /** Administratively up (IFF_UP). */
+  readonly up: boolean;
+  /** Carrier present (IFF_LOWER_UP). */
+  readonly carrier: boolean;
+  /** RFC 2863 operational state as the kernel reports it. */
+  readonly operstate: string;
+  readonly mac?: string;
+  readonly mtu?: number;
+  /** Global addresses with prefix, "10.0.1.1/24". */
+  readonly addresses: string[];
+  /** Name of the bridge this interface is a port of. */
+  readonly master?: string;
+  readonly stats?: { rxBytes: number; txBytes: number; rxPackets: number; txPackets: number };
+}
+
+export interface RouteView {
+  readonly dst: string;
+  readonly via?: string;
+  readonly dev?: string;
+  readonly metric?: number;
+  /** `kernel` for connected routes, `static` for nslab's, else the number. */
+  readonly proto: string;
+}
+
+export interface LinkView {
+  /** Stable id, "h1:eth0--sw1:p1". */
+  readonly id: string;
+  readonly a: { readonly node: string; readonly interface: string };
+  readonly b: { readonly node: string; readonly interface: string };
+  readonly mtu?: number;
+  /** Both ends administratively up with carrier. */
+  readonly up: boolean;
+}
+
+const IFF_LOWER_UP = 0x10000;
+
+/** What the kernel says about one namespace's links, addresses and routes. */
+export interface NamespaceState {
+  readonly links: Link[];
+  readonly addresses: Address[];
+  readonly routes: Route[];
+}
+
+/** Dump one namespace through a socket opened inside it; undefined if it is gone. */
+export function readNamespace(netns: string): NamespaceState | undefined {
+  let ns;
+  try {
+    ns = openNamedNetns(netns);
+  } catch {
+    return undefined;
+  }
+  let conn: Connection | undefined;
+  try {
+    conn = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, timeoutMs: 5000 }), `netns ${netns}`);
+    return {
+      links: conn.dump(dumpLinks()).map(decodeLink),
+      addresses: conn.dump(dumpAddrs()).map(decodeAddr),
+      routes: [...conn.dump(dumpRoutes(4)), ...conn.dump(dumpRoutes(6))].map(decodeRoute),
+    };
+  } finally {
+    conn?.close();
+    libc.close(ns.fd);
+  }
+}
+
+function protoName(p: number): string {
+  if (p === RTPROT.RTPROT_KERNEL) return 'kernel';
+  if (p === RTPROT.RTPROT_STATIC) return 'static';
+  if (p === RTPROT.RTPROT_BOOT) return 'boot';
+  return String(p);
+}
+
+export function interfaceViews(state: NamespaceState): InterfaceView[] {
+  const byIndex = new Map(state.links.map((l) => [l.index, l]));
+  return state.links
+    .filter((l) => l.name !== 'lo')
+    .map((l) => {
+      const master = l.master !== undefined ? byIndex.get(l.master)?.name : undefined;
+      return {
+        name: l.name,
+        index: l.index,
+        up: l.up,
+        carrier: (l.flags & IFF_LOWER_UP) !== 0,
+        operstate: l.operstate,
+        ...(l.mac !== undefined ? { mac: l.mac } : {}),
+        ...(l.mtu !== undefined ? { mtu: l.mtu } : {}),
+        addresses: state.addresses.filter((a) => a.index === l.index && a.scope === 0).map((a) => `${a.local}/${a.prefix}`),
+        ...(master !== undefined ? { master } : {}),
+        ...(l.stats
+          ? {
+              stats: {
+                rxBytes: Number(l.stats.rxBytes),
+                txBytes: Number(l.stats.txBytes),
+                rxPackets: Number(l.stats.rxPackets),
+                txPackets: Number(l.stats.txPackets),
+              },
+            }
+          : {}),
+      };
+    });
+}
+
+export function routeViews(state: NamespaceState): RouteView[] {
+  const names = new Map(state.links.map((l) => [l.index, l.name]));
+  return state.routes
+    .filter((r) => r.table === RT_TABLE_MAIN && r.type === 1 && !r.dst.startsWith('fe80:'))
+    .map((r) => {
+      const dev = r.oif !== undefined ? names.get(r.oif) : undefined;
+      return {
+        dst: r.dst,
+        ...(r.gateway !== undefined ? { via: r.gateway } : {}),
+        ...(dev !== undefined ? { dev } : {}),
+        ...(r.metric !== undefined ? { metric: r.metric } : {}),
+        proto: protoName(r.protocol),
+      };
+    });
+}
+
+function linkId(a: { node: string; interface: string }, b: { node: string; interface: string }): string {
+  return `${a.node}:${a.interface}--${b.node}:${b.interface}`;
+}
+
+/** The lab as the plan says it should be, with nothing read from the kernel. */
+export function planView(plan: Plan, status = 'planned'): LabView {
+  const nodes: NodeView[] = plan.namespaces.map((n) => ({
+    name: n.node,
+    kind: n.kind,
+    netns: n.name,
+    present: false,
+    interfaces: [
+      ...plan.bridges.filter((b) => b.netns === n.name).map((b) => ({ name: b.name, index: b.index, mac: undefined })),
+      ...plan.veths.flatMap((v) => [v.a, v.b]).filter((e) => e.netns === n.name),
+    ]
+      .sort((x, y) => x.index - y.index)
+      .map((e) => {
+        const master = 'master' in e && e.master !== undefined ? plan.bridges.find((b) => b.netns === n.name && b.index === e.master)?.name : undefined;
+        return {
+          name: e.name,
+          index: e.index,
+          up: false,
+          carrier: false,
+          operstate: 'UNKNOWN',
+          ...(e.mac !== undefined ? { mac: e.mac } : {}),
+          addresses: plan.addresses.filter((a) => a.netns === n.name && a.index === e.index).map((a) => a.address),
+          ...(master !== undefined ? { master } : {}),
+        };
+      }),
+    routes: plan.routes
+      .filter((r) => r.netns === n.name)
+      .map((r) => ({
+        dst: r.dst,
+        ...(r.via !== undefined ? { via: r.via } : {}),
+        ...(r.dev !== undefined ? { dev: r.dev } : {}),
+        ...(r.metric !== undefined ? { metric: r.metric } : {}),
+        proto: 'static',
+      })),
+  }));
+  const links: LinkView[] = plan.veths.map((v) => {
+    const a = { node: v.a.node, interface: v.a.name };
+    const b = { node: v.b.node, interface: v.b.name };
+    return { id: linkId(a, b), a, b, ...(v.mtu !== undefined ? { mtu: v.mtu } : {}), up: false };
+  });
+  return { lab: plan.lab, status, source: plan.source, live: false, nodes, links };
+}
+
+/** The lab as the kernel has it now: every namespace dumped. */
+export function liveView(plan: Plan, status: string): LabView {
+  const base = planView(plan, status);
+  const nodes = base.nodes.map((n): NodeView => {
+    const state = readNamespace(n.netns);
+    if (!state) return { ...n, present: false, interfaces: n.interfaces.map((i) => ({ ...i })) };
+    return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state) };
+  });
+  const iface = (node: string, name: string): InterfaceView | undefined =>
+    nodes.find((n) => n.name === node)?.interfaces.find((i) => i.name === name);
+  const links = base.links.map((l) => {
+    const a = iface(l.a.node, l.a.interface);
+    const b = iface(l.b.node, l.b.interface);
+    return { ...l, up: Boolean(a?.up && a.carrier && b?.up && b.carrier) };
+  });
+  return { ...base, live: true, nodes, links };
+}
