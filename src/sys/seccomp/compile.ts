@@ -44,6 +44,8 @@ export interface SkippedName {
 export interface CompiledFilter {
   readonly program: readonly SockFilter[];
   readonly arches: readonly ArchName[];
+  /** SECCOMP_FILTER_FLAG_* bits for installFilter(), from the policy. */
+  readonly flags: number;
   /** Names a rule gave that an architecture does not have (libseccomp skips them too). */
   readonly skipped: readonly SkippedName[];
   readonly warnings: readonly string[];
@@ -114,7 +116,7 @@ export function compilePolicy(policy: Policy, options: CompileOptions = {}): Com
     }
   }
   for (const [value, label] of actionLabels) a.label(label).ret(value);
-  return { program: a.assemble(), arches, skipped, warnings };
+  return { program: a.assemble(), arches, flags: policy.filterFlags ?? 0, skipped, warnings };
 }
 
 function defaultArches(): ArchName[] {

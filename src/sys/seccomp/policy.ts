@@ -74,6 +74,8 @@ export interface Policy {
   readonly rules: readonly Rule[];
   /** Architectures the policy is meant for; the host's is always compiled in. */
   readonly architectures?: readonly ArchName[];
+  /** SECCOMP_FILTER_FLAG_* bits to install the filter with (LOG, SPEC_ALLOW). */
+  readonly filterFlags?: number;
   /** Where it came from ("default profile", a file name), for messages. */
   readonly source?: string;
 }
