@@ -10,6 +10,7 @@ declare -A NEED=(
   [tc]=iproute2
   [ping]=iputils-ping
   [nft]=nftables
+  [chromium]=chromium
 )
 
 missing=()
