@@ -86,7 +86,8 @@ describe('qdisc requests are byte-identical to Debian tc', () => {
   }
 
   it('every captured fixture has a case here', () => {
-    expect(tcFixtureNames().filter((n) => !(n in CASES))).toEqual([]);
+    const requests = tcFixtureNames().filter((n) => !n.startsWith('reply-')); // replies: qdisc-decode.test.ts
+    expect(requests.filter((n) => !(n in CASES))).toEqual([]);
   });
 });
 

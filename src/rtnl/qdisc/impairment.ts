@@ -77,6 +77,9 @@ const BURST_US = 4000;
 /** The least queue a tbf gets, as a time at its rate. */
 const BASE_LATENCY_US = 50_000;
 
+/** The slowest rate nslab shapes to: 1kbit (a full bucket then fills in 24 s). */
+const MIN_RATE_BITS = 1000;
+
 const NETEM_FIELDS = ['delay', 'jitter', 'loss', 'corrupt', 'duplicate', 'reorder', 'limit'] as const;
 
 /** The default tbf for a rate (bits/s), following the policy above. */
@@ -88,8 +91,8 @@ export function tbfFor(rateBits: number, spec: Pick<ImpairmentSpec, 'delay' | 'j
 
 /** Throws a TypeError/RangeError naming the field for a spec that cannot be applied. */
 export function checkImpairment(spec: ImpairmentSpec): void {
-  if (spec.rate !== undefined && !(Number.isFinite(spec.rate) && spec.rate >= 8)) {
-    throw new RangeError(`rate must be at least 8 bit/s (one byte per second), got ${spec.rate}`);
+  if (spec.rate !== undefined && !(Number.isFinite(spec.rate) && spec.rate >= MIN_RATE_BITS)) {
+    throw new RangeError(`rate must be at least 1kbit, got ${spec.rate} bit/s (below that tbf's bucket takes minutes to fill)`);
   }
   for (const k of ['loss', 'corrupt', 'duplicate', 'reorder'] as const) {
     const v = spec[k];

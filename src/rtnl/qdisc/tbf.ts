@@ -2,7 +2,7 @@ import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
 import { attrMap, read } from '../../netlink/attributes.js';
 import type { Writer } from '../../netlink/writer.js';
 import type { QdiscInfo } from '../qdisc.js';
-import { PSCHED_CLOCK, TIME_UNITS_PER_SEC, rateTable, tick2time, xmittime, type TcClock } from './tc-core.js';
+import { PSCHED_CLOCK, TIME_UNITS_PER_SEC, rateTable, tick2time, timeTooBig, xmittime, type TcClock } from './tc-core.js';
 import { formatRate, formatTime } from './units.js';
 
 /**
@@ -56,6 +56,8 @@ export interface TbfLatencyOptions {
 }
 
 const U32_MAX = 0xffff_ffff;
+/** The largest size in tc's rate table: 256 cells of 8 bytes (mtu 2047, cell_log 3). */
+const RTAB_LARGEST_CELL = 2048;
 
 /** tc's limit for a latency: rate × latency + burst, in double, truncated. */
 export function tbfLimitForLatency(rate: number, burst: number, latencyUs: number): number {
@@ -80,6 +82,14 @@ export function resolveTbf(o: TbfOptions | TbfLatencyOptions): TbfOptions {
   checkWhole(o.burst, 'burst (bytes)', U32_MAX);
   const limit = 'limit' in o ? o.limit : tbfLimitForLatency(o.rate, o.burst, o.latency);
   checkWhole(limit, 'limit (bytes)', U32_MAX);
+  // tc's rate table and bucket are 32-bit tick counts (64 ns): about 274 s.
+  const rate32 = Math.min(o.rate, U32_MAX);
+  if (timeTooBig(TIME_UNITS_PER_SEC * (RTAB_LARGEST_CELL / rate32))) {
+    throw new RangeError(`tbf rate of ${o.rate} bytes/s is too slow: a 2048-byte packet would take longer than the scheduler's 274 s`);
+  }
+  if (timeTooBig(TIME_UNITS_PER_SEC * (o.burst / rate32))) {
+    throw new RangeError(`tbf burst of ${o.burst} bytes takes longer than the scheduler's 274 s to fill at ${o.rate} bytes/s: lower the burst or raise the rate`);
+  }
   return { rate: o.rate, burst: o.burst, limit };
 }
 
