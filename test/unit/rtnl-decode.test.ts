@@ -117,11 +117,11 @@ const IFA_NAMES: ReadonlyArray<readonly [string, number]> = [
   ['tentative', 0x40], ['mngtmpaddr', 0x100], ['noprefixroute', IFA_F.IFA_F_NOPREFIXROUTE], ['autojoin', 0x400],
   ['stable-privacy', 0x800],
 ];
-const IFA_KNOWN = IFA_NAMES.reduce((m, [, b]) => m | b, IFA_F.IFA_F_PERMANENT);
+const IFA_KNOWN = IFA_NAMES.reduce<number>((m, [, b]) => m | b, IFA_F.IFA_F_PERMANENT);
 
 describe('decodeAddr() on a real RTM_NEWADDR dump agrees with `ip -d -j addr show`', () => {
   const decoded = messagesOf(addrs.datagrams, RTM.RTM_NEWADDR).map(decodeAddr);
-  const fromIp = addrs.ipJson.flatMap((l) => l.addr_info.map((a) => ({ index: l.ifindex, ...a })));
+  const fromIp = addrs.ipJson.flatMap((l) => l.addr_info.map((a): IpAddrInfo & { index: number } => ({ ...a, index: l.ifindex })));
 
   it('finds the same addresses on the same interfaces', () => {
     expect(decoded.map((a) => `${a.index} ${a.local}`).sort()).toEqual(fromIp.map((a) => `${a.index} ${a.local}`).sort());
@@ -138,7 +138,7 @@ describe('decodeAddr() on a real RTM_NEWADDR dump agrees with `ip -d -j addr sho
       expect(a.prefix).toBe(ip.prefixlen);
       expect(a.scope).toBe(scopeOf(ip.scope));
       expect(a.label).toBe(ip.label);
-      let bits = ip.dynamic === true ? 0 : IFA_F.IFA_F_PERMANENT;
+      let bits: number = ip['dynamic'] === true ? 0 : IFA_F.IFA_F_PERMANENT;
       for (const [name, bit] of IFA_NAMES) if (ip[name] === true) bits |= bit;
       expect(a.flags & IFA_KNOWN).toBe(bits);
     });
