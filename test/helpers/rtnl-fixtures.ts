@@ -16,6 +16,8 @@ export interface RequestFixture {
   readonly name: string;
   /** The exact `ip` command the message came from. */
   readonly command: string;
+  /** The command with the run's namespace names replaced by their roles ("ip -n A link …"), stable across captures. */
+  readonly commandByRole: string;
   /** fd numbers ip got for /run/netns/<A|B>; IFLA_NET_NS_FD carries them. */
   readonly netnsFds: Readonly<Record<string, number>>;
   readonly type: number;
@@ -29,6 +31,7 @@ export interface RequestFixture {
 
 interface RawRequest {
   command: string;
+  netns: Record<string, string>;
   netnsFds: Record<string, number>;
   message: { type: number; flags: number; seq: number; pid: number; body: string };
 }
@@ -45,7 +48,9 @@ export function requestFixture(name: string): RequestFixture {
   v.setUint32(8, raw.message.seq, true);
   v.setUint32(12, raw.message.pid, true);
   wire.set(body, 16);
-  return { name, command: raw.command, netnsFds: raw.netnsFds, ...raw.message, body, wire };
+  let commandByRole = raw.command;
+  for (const [role, ns] of Object.entries(raw.netns)) commandByRole = commandByRole.split(ns).join(role);
+  return { name, command: raw.command, commandByRole, netnsFds: raw.netnsFds, ...raw.message, body, wire };
 }
 
 /** The fd `ip` passed in IFLA_NET_NS_FD for namespace role `role` ("B"). */

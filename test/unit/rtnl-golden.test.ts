@@ -35,7 +35,7 @@ type Case = readonly [fixture: string, build: (f: RequestFixture) => Request];
 function golden(cases: readonly Case[]): void {
   for (const [name, build] of cases) {
     const f = requestFixture(name);
-    it(`${name}: same bytes as \`${f.command.replace(/ -n \S+/, '')}\``, () => expectSameAsIp(build(f), f));
+    it(`${name}: same bytes as \`${f.commandByRole}\``, () => expectSameAsIp(build(f), f));
   }
 }
 
