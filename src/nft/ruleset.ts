@@ -1,0 +1,281 @@
+import type { Request } from '../netlink/message.js';
+import { formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
+import { isBaseChain, newChain, priorityNumber, type BaseChainSpec, type Chain, type Policy } from './chain.js';
+import { NF_NAT_RANGE } from './constants.js';
+import { accept } from './expr/immediate.js';
+import { debugExpr, type Expr } from './expr/index.js';
+import { masquerade } from './expr/masq.js';
+import { addr, ctState, ifname, natTo, port, type L4Proto } from './match.js';
+import { describeRule, newRule, type Rule, type RuleSpec } from './rule.js';
+import { delTable, newTable, type Table, type TableRef, type TableSpec } from './table.js';
+
+/**
+ * The ruleset nslab installs in a namespace, built from a small plan.
+ *
+ * One table per namespace, `table inet nslab`:
+ * - inet, not ip: one table serves IPv4 and IPv6 (NAT in inet tables exists
+ *   since Linux 5.2), so a dual-stack lab needs no second table and `down`
+ *   removes everything with one message. A match on an address family
+ *   (`ip saddr`) gets a `meta nfproto` check in front, as nft does.
+ * - Its own table, not rules in someone else's: nslab never flushes or edits
+ *   other tables, and a table is deleted with all its chains and rules at
+ *   once. In a lab namespace nslab is the only user, so the fixed name
+ *   `nslab` is enough; for the machine's root namespace (`nat: host`) give a
+ *   per-lab name (`nslab-<lab>`) so two labs never share one.
+ * - No NFT_TABLE_F_OWNER: the table must outlive `nslab up` (see table.ts).
+ *
+ * Chains (each created only when the plan needs it):
+ *   postrouting  type nat hook postrouting priority srcnat   masquerade
+ *   prerouting   type nat hook prerouting priority dstnat    port forwards
+ *   forward      type filter hook forward priority filter    forward policy
+ */
+
+export const NSLAB_TABLE = 'nslab';
+export const NSLAB_FAMILY = 'inet';
+
+/** Masquerade traffic from these prefixes leaving by `oifname`. */
+export interface Masquerade {
+  /** Source prefixes ("10.0.1.0/24"); empty means every source. */
+  readonly sources: readonly string[];
+  readonly oifname: string;
+  readonly origin?: string;
+}
+
+/** `ports: ["8080:h1:80/tcp"]`: DNAT a port of this node to a host inside. */
+export interface PortForward {
+  readonly proto: L4Proto;
+  readonly port: number;
+  /** Address of the inside host. */
+  readonly to: string;
+  /** Port on the inside host; the same port when omitted. */
+  readonly toPort?: number;
+  /** Only packets arriving on this interface (the outside one). */
+  readonly iifname?: string;
+  readonly origin?: string;
+}
+
+/** What the router forwards. */
+export interface ForwardFilter {
+  /** For packets no rule accepts. */
+  readonly policy: Policy;
+  /** `ct state established,related accept` first (default true). */
+  readonly established?: boolean;
+  /** `iifname A oifname B accept` for each entry (either side may be left out). */
+  readonly allow?: readonly { readonly iifname?: string; readonly oifname?: string; readonly origin?: string }[];
+}
+
+export interface NatPlan {
+  readonly table?: string;
+  /** Table comment, shown by `nft list ruleset` ("nslab lab demo"). */
+  readonly comment?: string;
+  readonly masquerade?: readonly Masquerade[];
+  readonly portForwards?: readonly PortForward[];
+  /** Adds the forward chain; with it every port forward also gets its forward accept. */
+  readonly forward?: ForwardFilter;
+  readonly origin?: string;
+}
+
+/** A rule with where it came from. */
+export type PlannedRule = RuleSpec & { readonly origin?: string };
+
+/** Plain data: what natRuleset() decided, before any bytes. */
+export interface RulesetSpec {
+  readonly table: TableSpec;
+  readonly chains: readonly BaseChainSpec[];
+  readonly rules: readonly PlannedRule[];
+  readonly origin?: string;
+}
+
+function prefixText(c: Cidr): string {
+  const n = networkOf(c);
+  return n.prefix === (n.family === 4 ? 32 : 128) ? formatIp(n) : `${formatIp(n)}/${n.prefix}`;
+}
+
+function ipWord(family: 4 | 6): string {
+  return family === 4 ? 'ip' : 'ip6';
+}
+
+function withOrigin<T extends object>(o: T, origin: string | undefined): T & { origin?: string } {
+  return origin === undefined ? o : { ...o, origin };
+}
+
+/** Turn a plan into the table, chains and rules to install. Throws TypeError/RangeError for a bad plan. */
+export function natRuleset(plan: NatPlan): RulesetSpec {
+  const family = NSLAB_FAMILY;
+  const table = plan.table ?? NSLAB_TABLE;
+  const chains: BaseChainSpec[] = [];
+  const rules: PlannedRule[] = [];
+  const masq = plan.masquerade ?? [];
+  const fwds = plan.portForwards ?? [];
+  const rule = (chain: string, exprs: Expr[], text: string, origin: string | undefined): void => {
+    rules.push(withOrigin({ family, table, chain, exprs, text }, origin));
+  };
+
+  if (masq.length > 0) {
+    chains.push({ family, table, name: 'postrouting', type: 'nat', hook: 'postrouting', priority: 'srcnat', policy: 'accept' });
+    for (const m of masq) {
+      const out = ifname('oifname', m.oifname);
+      const text = `oifname "${m.oifname}" masquerade`;
+      if (m.sources.length === 0) rule('postrouting', [...out, masquerade()], text, m.origin);
+      for (const s of m.sources) {
+        const net = parseCidr(s);
+        rule('postrouting', [...addr(family, 'saddr', net), ...out, masquerade()], `${ipWord(net.family)} saddr ${prefixText(net)} ${text}`, m.origin);
+      }
+    }
+  }
+
+  if (fwds.length > 0) {
+    chains.push({ family, table, name: 'prerouting', type: 'nat', hook: 'prerouting', priority: 'dstnat', policy: 'accept' });
+    for (const f of fwds) {
+      const to = parseIp(f.to);
+      const toText = to.family === 4 ? `${formatIp(to)}:${f.toPort ?? f.port}` : `[${formatIp(to)}]:${f.toPort ?? f.port}`;
+      const exprs = [...(f.iifname ? ifname('iifname', f.iifname) : []), ...port(f.proto, 'dport', f.port), ...natTo('dnat', to, f.toPort ?? f.port)];
+      const text = `${f.iifname ? `iifname "${f.iifname}" ` : ''}${f.proto} dport ${f.port} dnat ${ipWord(to.family)} to ${toText}`;
+      rule('prerouting', exprs, text, f.origin);
+    }
+  }
+
+  if (plan.forward) {
+    const fw = plan.forward;
+    chains.push({ family, table, name: 'forward', type: 'filter', hook: 'forward', priority: 'filter', policy: fw.policy });
+    if (fw.established !== false) {
+      rule('forward', [...ctState(['established', 'related']), accept()], 'ct state established,related accept', plan.origin);
+    }
+    for (const a of fw.allow ?? []) {
+      if (!a.iifname && !a.oifname) throw new TypeError('a forward allow entry needs iifname, oifname or both');
+      const exprs = [...(a.iifname ? ifname('iifname', a.iifname) : []), ...(a.oifname ? ifname('oifname', a.oifname) : []), accept()];
+      const text = [a.iifname ? `iifname "${a.iifname}"` : '', a.oifname ? `oifname "${a.oifname}"` : '', 'accept'].filter(Boolean).join(' ');
+      rule('forward', exprs, text, a.origin);
+    }
+    for (const f of fwds) {
+      const to = parseIp(f.to);
+      const inside = f.toPort ?? f.port;
+      const host: Cidr = { ...to, prefix: to.family === 4 ? 32 : 128 };
+      const exprs = [...addr(family, 'daddr', host), ...port(f.proto, 'dport', inside), accept()];
+      rule('forward', exprs, `${ipWord(to.family)} daddr ${formatIp(to)} ${f.proto} dport ${inside} accept`, f.origin);
+    }
+  }
+
+  const tableSpec: TableSpec = plan.comment === undefined ? { family, name: table } : { family, name: table, comment: plan.comment };
+  return withOrigin({ table: tableSpec, chains, rules }, plan.origin);
+}
+
+export interface InstallOptions {
+  /**
+   * Replace a table of the same name atomically: `add table`, `delete
+   * table`, then the new contents, all in one transaction.
+   */
+  readonly replace?: boolean;
+}
+
+/** The requests that install a ruleset, in nft's order: table, chains, rules. */
+export function rulesetRequests(spec: RulesetSpec, opts: InstallOptions = {}): Request[] {
+  const out: Request[] = [];
+  if (opts.replace) {
+    out.push(newTable(spec.table, withOrigin({}, spec.origin)));
+    out.push(delTable({ family: spec.table.family, name: spec.table.name }, spec.origin));
+  }
+  out.push(newTable(spec.table, withOrigin({}, spec.origin)));
+  for (const c of spec.chains) out.push(newChain(c, spec.origin));
+  for (const r of spec.rules) out.push(newRule(r, r.origin ?? spec.origin));
+  return out;
+}
+
+/** The request that removes what rulesetRequests() installed (`nft delete table inet nslab`). */
+export function removeRuleset(ref: TableRef, origin?: string): Request[] {
+  return [delTable(ref, origin)];
+}
+
+/** The ruleset as an `nft -f` file (for --explain and for comparing with nft). */
+export function formatRuleset(spec: RulesetSpec): string {
+  const lines = [`table ${spec.table.family} ${spec.table.name} {`];
+  if (spec.table.comment !== undefined) lines.push(`\tcomment "${spec.table.comment}"`);
+  for (const c of spec.chains) {
+    lines.push(`\tchain ${c.name} {`);
+    if (isBaseChain(c)) lines.push(`\t\ttype ${c.type} hook ${c.hook} priority ${c.priority};${c.policy ? ` policy ${c.policy};` : ''}`);
+    for (const r of spec.rules.filter((x) => x.chain === c.name)) lines.push(`\t\t${r.text ?? describeRule(r)}`);
+    lines.push('\t}');
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** What is installed under one table, decoded from the kernel's dumps. */
+export interface InstalledRuleset {
+  readonly table?: Table;
+  readonly chains: readonly Chain[];
+  readonly rules: readonly Rule[];
+}
+
+/**
+ * The form an expression takes once the kernel has it: nat fills the max
+ * registers with the min ones and adds NF_NAT_RANGE_MAP_IPS when an address
+ * is given; counters count. Used to compare what was asked with what is.
+ */
+export function normalizeExpr(e: Expr): Expr {
+  if (e.kind === 'counter') return { kind: 'counter', packets: 0n, bytes: 0n };
+  if (e.kind !== 'nat') return e;
+  let flags = e.flags ?? 0;
+  if (e.regAddrMin !== undefined) flags |= NF_NAT_RANGE.NF_NAT_RANGE_MAP_IPS;
+  if (e.regProtoMin !== undefined) flags |= NF_NAT_RANGE.NF_NAT_RANGE_PROTO_SPECIFIED;
+  return {
+    ...e,
+    ...(e.regAddrMin !== undefined ? { regAddrMax: e.regAddrMax ?? e.regAddrMin } : {}),
+    ...(e.regProtoMin !== undefined ? { regProtoMax: e.regProtoMax ?? e.regProtoMin } : {}),
+    ...(flags !== 0 ? { flags } : {}),
+  };
+}
+
+function exprLines(exprs: readonly Expr[]): string[] {
+  return exprs.map((e) => debugExpr(normalizeExpr(e)));
+}
+
+/**
+ * Compare what a spec asked for with what the kernel has. Returns the
+ * differences in words; an empty list means they are equal (same table,
+ * the same chains with the same hooks and policies, the same rules in the
+ * same order, nothing extra).
+ */
+export function diffRuleset(spec: RulesetSpec, installed: InstalledRuleset): string[] {
+  const diffs: string[] = [];
+  const t = spec.table;
+  if (!installed.table) return [`table ${t.family} ${t.name} is missing`];
+  if (spec.table.comment !== undefined && installed.table.comment !== spec.table.comment) {
+    diffs.push(`table ${t.family} ${t.name} has comment ${JSON.stringify(installed.table.comment)}, expected ${JSON.stringify(spec.table.comment)}`);
+  }
+  for (const c of spec.chains) {
+    const got = installed.chains.find((x) => x.name === c.name);
+    if (!got) {
+      diffs.push(`chain ${c.name} is missing`);
+      continue;
+    }
+    const want = { type: c.type, hook: c.hook, policy: c.policy ?? 'accept' };
+    const prio = priorityNumber(c.priority);
+    const b = got.base;
+    if (!b) diffs.push(`chain ${c.name} is a regular chain, expected a base chain`);
+    else {
+      if (b.type !== want.type || b.hook !== want.hook || b.priority !== prio || b.policy !== want.policy) {
+        diffs.push(`chain ${c.name} is type ${b.type} hook ${b.hook} priority ${b.priority} policy ${b.policy}, expected type ${want.type} hook ${want.hook} priority ${prio} policy ${want.policy}`);
+      }
+    }
+    const wantRules = spec.rules.filter((r) => r.chain === c.name);
+    const gotRules = installed.rules.filter((r) => r.chain === c.name);
+    const n = Math.max(wantRules.length, gotRules.length);
+    for (let i = 0; i < n; i++) {
+      const w = wantRules[i];
+      const g = gotRules[i];
+      if (!g && w) diffs.push(`chain ${c.name} rule ${i + 1} is missing: ${w.text ?? describeRule(w)}`);
+      else if (g && !w) diffs.push(`chain ${c.name} has an extra rule ${i + 1} (handle ${g.handle}): ${exprLines(g.exprs).join(' ')}`);
+      else if (g && w) {
+        const a = exprLines(w.exprs).join('\n');
+        const b2 = exprLines(g.exprs).join('\n');
+        if (a !== b2) diffs.push(`chain ${c.name} rule ${i + 1} (${w.text ?? describeRule(w)}) differs:\n  expected ${a.split('\n').join('\n           ')}\n  installed ${b2.split('\n').join('\n            ')}`);
+        if ((w.comment ?? undefined) !== (g.comment ?? undefined)) diffs.push(`chain ${c.name} rule ${i + 1} has comment ${JSON.stringify(g.comment)}, expected ${JSON.stringify(w.comment)}`);
+      }
+    }
+  }
+  for (const c of installed.chains) {
+    if (!spec.chains.some((x) => x.name === c.name)) diffs.push(`table ${t.family} ${t.name} has an extra chain ${c.name}`);
+  }
+  return diffs;
+}
