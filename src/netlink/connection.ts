@@ -132,7 +132,7 @@ export class Connection {
           p.done = true;
         } else if (msg.header.type === NLMSG.NLMSG_DONE) {
           const v = new DataView(msg.payload.buffer, msg.payload.byteOffset, msg.payload.byteLength);
-          const errno = msg.payload.length >= 4 ? -v.getInt32(0, HOST_LITTLE_ENDIAN) : 0;
+          const errno = msg.payload.length >= 4 ? 0 - v.getInt32(0, HOST_LITTLE_ENDIAN) : 0;
           if (errno !== 0) p.ack = { errno, seq: p.seq };
           p.done = true;
         } else {

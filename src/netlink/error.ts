@@ -19,7 +19,7 @@ export interface Ack {
 export function decodeAck(payload: Uint8Array, flags: number): Ack {
   if (payload.length < 4 + NLMSG_HDRLEN) throw new RangeError(`netlink error message is ${payload.length} bytes, shorter than struct nlmsgerr`);
   const v = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  const errno = -v.getInt32(0, HOST_LITTLE_ENDIAN);
+  const errno = 0 - v.getInt32(0, HOST_LITTLE_ENDIAN);
   const origLen = v.getUint32(4, HOST_LITTLE_ENDIAN);
   const seq = v.getUint32(4 + 8, HOST_LITTLE_ENDIAN);
   let ack: Ack = { errno, seq };

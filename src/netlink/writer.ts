@@ -21,6 +21,7 @@ export class Writer {
     return this.len;
   }
 
+  /** Grow if needed and claim n bytes; callers must read `this.view`/`this.buf` only after this returns. */
   private reserve(n: number): number {
     const at = this.len;
     const need = at + n;
@@ -37,43 +38,53 @@ export class Writer {
   }
 
   u8(v: number): this {
-    this.view.setUint8(this.reserve(1), v);
+    const at = this.reserve(1);
+    this.view.setUint8(at, v);
     return this;
   }
   u16(v: number): this {
-    this.view.setUint16(this.reserve(2), v, HOST_LITTLE_ENDIAN);
+    const at = this.reserve(2);
+    this.view.setUint16(at, v, HOST_LITTLE_ENDIAN);
     return this;
   }
   u32(v: number): this {
-    this.view.setUint32(this.reserve(4), v >>> 0, HOST_LITTLE_ENDIAN);
+    const at = this.reserve(4);
+    this.view.setUint32(at, v >>> 0, HOST_LITTLE_ENDIAN);
     return this;
   }
   i32(v: number): this {
-    this.view.setInt32(this.reserve(4), v, HOST_LITTLE_ENDIAN);
+    const at = this.reserve(4);
+    this.view.setInt32(at, v, HOST_LITTLE_ENDIAN);
     return this;
   }
   u64(v: bigint): this {
-    this.view.setBigUint64(this.reserve(8), v, HOST_LITTLE_ENDIAN);
+    const at = this.reserve(8);
+    this.view.setBigUint64(at, v, HOST_LITTLE_ENDIAN);
     return this;
   }
   be16(v: number): this {
-    this.view.setUint16(this.reserve(2), v, false);
+    const at = this.reserve(2);
+    this.view.setUint16(at, v, false);
     return this;
   }
   be32(v: number): this {
-    this.view.setUint32(this.reserve(4), v >>> 0, false);
+    const at = this.reserve(4);
+    this.view.setUint32(at, v >>> 0, false);
     return this;
   }
   be64(v: bigint): this {
-    this.view.setBigUint64(this.reserve(8), v, false);
+    const at = this.reserve(8);
+    this.view.setBigUint64(at, v, false);
     return this;
   }
   bytes(b: Uint8Array): this {
-    this.buf.set(b, this.reserve(b.length));
+    const at = this.reserve(b.length);
+    this.buf.set(b, at);
     return this;
   }
   zeros(n: number): this {
-    this.buf.fill(0, this.reserve(n), this.len);
+    const at = this.reserve(n);
+    this.buf.fill(0, at, this.len);
     return this;
   }
   /** Pad with zeros to the next 4-byte boundary. */
