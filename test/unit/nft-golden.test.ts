@@ -4,6 +4,7 @@ import type { Request } from '../../src/netlink/message.js';
 import { parseCidr, parseIp } from '../../src/rtnl/inet.js';
 import { delChain, newChain, type ChainSpec } from '../../src/nft/chain.js';
 import { NF_NAT_RANGE } from '../../src/nft/constants.js';
+import { cmp } from '../../src/nft/expr/cmp.js';
 import { counter } from '../../src/nft/expr/counter.js';
 import { accept, drop, jump } from '../../src/nft/expr/immediate.js';
 import type { Expr } from '../../src/nft/expr/index.js';
@@ -54,6 +55,7 @@ const CASES: readonly (readonly [string, () => Request])[] = [
   ['rule-dnat-ip6', () => rule('prerouting', [...port('tcp', 'dport', 8080), ...natTo('dnat', parseIp('fd00:1::10'), 80)])],
   ['rule-ct-established', () => rule('forward', [...ctState(['established', 'related']), accept()])],
   ['rule-ct-status-dnat', () => rule('forward', [...ctStatusDnat(), accept()])],
+  ['rule-ct-direction', () => rule('forward', [{ kind: 'ct', key: 'src_ip', dreg: 1, direction: 'original' }, cmp('eq', Uint8Array.of(10, 0, 1, 10)), accept()])],
   ['rule-forward-accept', () => rule('forward', [...addr('inet', 'daddr', parseCidr('10.0.1.10')), ...port('tcp', 'dport', 80), accept()])],
   ['rule-counter-drop', () => rule('forward', [counter(), drop()])],
   ['rule-jump', () => rule('forward', [jump('lan_in')])],

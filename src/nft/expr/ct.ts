@@ -4,7 +4,7 @@ import type { Writer } from '../../netlink/writer.js';
 import { NF_CT_STATE, NFT_CT, NFTA_CT } from '../constants.js';
 import { be32Of, checkDataReg, nameOf, numberOf, type ExprCodec } from './codec.js';
 
-/** Conntrack keys by the names nft gives them (enum nft_ct_keys). */
+/** Conntrack keys by the names libnftnl prints for them (enum nft_ct_keys). */
 export const CT_KEYS = {
   state: NFT_CT.NFT_CT_STATE,
   direction: NFT_CT.NFT_CT_DIRECTION,
@@ -17,18 +17,18 @@ export const CT_KEYS = {
   src: NFT_CT.NFT_CT_SRC,
   dst: NFT_CT.NFT_CT_DST,
   protocol: NFT_CT.NFT_CT_PROTOCOL,
-  'proto-src': NFT_CT.NFT_CT_PROTO_SRC,
-  'proto-dst': NFT_CT.NFT_CT_PROTO_DST,
+  proto_src: NFT_CT.NFT_CT_PROTO_SRC,
+  proto_dst: NFT_CT.NFT_CT_PROTO_DST,
   label: NFT_CT.NFT_CT_LABELS,
   packets: NFT_CT.NFT_CT_PKTS,
   bytes: NFT_CT.NFT_CT_BYTES,
   avgpkt: NFT_CT.NFT_CT_AVGPKT,
   zone: NFT_CT.NFT_CT_ZONE,
   event: NFT_CT.NFT_CT_EVENTMASK,
-  'ip saddr': NFT_CT.NFT_CT_SRC_IP,
-  'ip daddr': NFT_CT.NFT_CT_DST_IP,
-  'ip6 saddr': NFT_CT.NFT_CT_SRC_IP6,
-  'ip6 daddr': NFT_CT.NFT_CT_DST_IP6,
+  src_ip: NFT_CT.NFT_CT_SRC_IP,
+  dst_ip: NFT_CT.NFT_CT_DST_IP,
+  src_ip6: NFT_CT.NFT_CT_SRC_IP6,
+  dst_ip6: NFT_CT.NFT_CT_DST_IP6,
   id: NFT_CT.NFT_CT_ID,
 } as const;
 export type CtKey = keyof typeof CT_KEYS;
@@ -50,7 +50,8 @@ const DIRECTIONS = { original: 0, reply: 1 } as const;
  *
  * nft: `ct state established,related` is `ct load state => reg 1`, a bitwise
  * mask of the two state bits and `cmp neq reg 1 0`; `ct status dnat` loads
- * `status`; `ct original ip saddr` adds a direction.
+ * `status`; `ct original ip saddr 10.0.1.10` is `ct load src_ip => reg 1 ,
+ * dir original`.
  */
 export interface CtExpr {
   readonly kind: 'ct';
@@ -92,6 +93,6 @@ export const ctCodec: ExprCodec<CtExpr> = {
   },
   debug(e: CtExpr): string {
     const key = typeof e.key === 'number' ? `unknown(${e.key})` : e.key;
-    return `load ${key} => reg ${e.dreg}${e.direction !== undefined ? `, dir ${e.direction}` : ''}`;
+    return `load ${key} => reg ${e.dreg}${e.direction !== undefined ? ` , dir ${e.direction}` : ''}`;
   },
 };
