@@ -11,7 +11,7 @@ export interface MemoryStats {
   readonly limit: number | null;
   /** Highest use seen, when the kernel keeps it. */
   readonly peak: number | undefined;
-  /** Times an allocation hit the limit (v1 memory.failcnt, v2 memory.events "max"). */
+  /** Times an allocation hit the limit (v1 memory.failcnt + memory.memsw.failcnt, v2 memory.events "max"). */
   readonly hitLimit: number;
   /** Processes the OOM killer killed in this cgroup. */
   readonly oomKills: number;
@@ -39,11 +39,13 @@ export const memoryV1: Controller<number, MemoryStats> = {
   },
   stats(fs: CgroupFs, dir: string): MemoryStats {
     const oom = readKeyed(fs, join(dir, 'memory.oom_control'));
+    const memswFail = join(dir, 'memory.memsw.failcnt');
     return {
       usage: Number(fs.read(join(dir, 'memory.usage_in_bytes')).trim()),
       limit: v1Limit(Number(fs.read(join(dir, 'memory.limit_in_bytes')).trim())),
       peak: Number(fs.read(join(dir, 'memory.max_usage_in_bytes')).trim()),
-      hitLimit: Number(fs.read(join(dir, 'memory.failcnt')).trim()),
+      // With swap accounting the RAM+swap counter is charged first, so it is often the one that fails.
+      hitLimit: Number(fs.read(join(dir, 'memory.failcnt')).trim()) + (fs.exists(memswFail) ? Number(fs.read(memswFail).trim()) : 0),
       oomKills: oom.get('oom_kill') ?? 0,
     };
   },
