@@ -234,10 +234,16 @@ export abstract class BaseCgroupManager implements CgroupManager {
 
   /** Pids in dir and every cgroup beneath it. */
   protected pidsBeneath(dir: string): number[] {
-    if (!this.fs.exists(dir)) return [];
-    const out = readPids(this.fs, dir);
-    for (const sub of this.fs.subdirs(dir)) out.push(...this.pidsBeneath(join(dir, sub)));
-    return out;
+    try {
+      if (!this.fs.exists(dir)) return [];
+      const out = readPids(this.fs, dir);
+      for (const sub of this.fs.subdirs(dir)) out.push(...this.pidsBeneath(join(dir, sub)));
+      return out;
+    } catch (e) {
+      // A cgroup a node process made for itself may vanish while we walk.
+      if (e instanceof CgroupError && e.code === 'ENOENT') return [];
+      throw e;
+    }
   }
 
   pids(node?: string): number[] {
