@@ -195,6 +195,27 @@ describe('argument comparisons on 64-bit values', () => {
     expect(decide(program, 'x86_64', 'socket', [2n, 3n]).action).toBe('errno');
   });
 
+  for (const op of ops) {
+    it(`${op} before another comparison in the same rule still decides alone what it decides`, () => {
+      // The first comparison passes on to the second, so its "pass" is the
+      // start of the next comparison, not the instruction after one jump.
+      for (const value of pivots) {
+        const first = { index: 0, op, value };
+        const policy: Policy = {
+          defaultAction: errno(1),
+          rules: [{ names: ['ioctl'], action: ALLOW, args: [first, { index: 1, op: 'SCMP_CMP_EQ', value: 0x5401n }] }],
+        };
+        const { program } = compilePolicy(policy, { arches: ['x86_64'] });
+        for (const arg of EDGE_VALUES) {
+          for (const second of [0x5401n, 0x5402n]) {
+            const allowed = decide(program, 'x86_64', 'ioctl', [arg, second]).action === 'allow';
+            expect(allowed, `${arg} ${op} ${value} && ${second} == 0x5401`).toBe(cmpHolds(first, arg) && second === 0x5401n);
+          }
+        }
+      }
+    });
+  }
+
   it('tries rules with comparisons in order, then the rule without, then the default', () => {
     const policy: Policy = {
       defaultAction: { type: 'kill_thread' },

@@ -236,9 +236,22 @@ const split = (v: bigint): [hi: number, lo: number] => [Number((v >> 32n) & 0xff
 
 /**
  * Compare the 64-bit args[cmp.index] with cmp.value, one 32-bit half at a
- * time (high first), and go to pass or fail. pass may be NEXT.
+ * time (high first), and go to pass or fail. pass may be NEXT: the
+ * instruction after the whole comparison, not after one of its jumps.
  */
 function emitCmp(a: Assembler, cmp: ArgCmp, pass: Target, fail: Target): void {
+  if (cmp.op === 'SCMP_CMP_MASKED_EQ' && cmp.value === 0n) {
+    // An empty mask always matches.
+    if (pass !== NEXT) a.ja(pass);
+    return;
+  }
+  if (pass !== NEXT) return emitCmpTo(a, cmp, pass, fail);
+  const end = a.newLabel('cmp.ok');
+  emitCmpTo(a, cmp, end, fail);
+  a.label(end);
+}
+
+function emitCmpTo(a: Assembler, cmp: ArgCmp, pass: string, fail: Target): void {
   const hiOff = argHi(cmp.index);
   const loOff = argLo(cmp.index);
   const [hi, lo] = split(cmp.value);
@@ -270,7 +283,7 @@ function emitCmp(a: Assembler, cmp: ArgCmp, pass: Target, fail: Target): void {
       const mask = cmp.value;
       const [dhi, dlo] = split((cmp.valueTwo ?? 0n) & mask);
       const [mhi, mlo] = split(mask);
-      // A half whose mask is 0 always matches.
+      // A half whose mask is 0 always matches (both halves: see emitCmp).
       if (mhi !== 0) {
         a.ld(hiOff);
         if (mhi !== 0xffffffff) a.and(mhi);
@@ -281,7 +294,6 @@ function emitCmp(a: Assembler, cmp: ArgCmp, pass: Target, fail: Target): void {
         if (mlo !== 0xffffffff) a.and(mlo);
         a.jeq(dlo, pass, fail);
       }
-      if (mhi === 0 && mlo === 0 && pass !== NEXT) a.ja(pass);
     }
   }
 }
