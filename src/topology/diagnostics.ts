@@ -35,8 +35,10 @@ export class TopologyError extends Error {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
+  /** Report an error; a second error at the same place and field is dropped (it is the first one's echo). */
   error(pos: Position, field: string, message: string): void {
-    this.list.push({ pos, field, message, severity: 'error' });
+    const echo = this.list.some((d) => d.severity === 'error' && d.field === field && d.pos.line === pos.line && d.pos.col === pos.col);
+    if (!echo) this.list.push({ pos, field, message, severity: 'error' });
   }
   warn(pos: Position, field: string, message: string): void {
     this.list.push({ pos, field, message, severity: 'warning' });

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { parseMac } from '../rtnl/link.js';
-import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr, type IpAddress } from '../rtnl/inet.js';
+import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
 import { didYouMean, type Diagnostics } from './diagnostics.js';
+import { assignAddresses, overlaps } from './ipam.js';
 import { interfaceNameProblem, nameProblem } from './names.js';
+import { computeRoutes } from './routing.js';
 import { buildRoute, parseRouteText } from './routes.js';
-import { Field, Source } from './source.js';
-import { KIND_ALIASES, type EndpointDef, type LinkDef, type NodeDef, type RouteDef, type Topology } from './types.js';
-
-/** containerlab fields with no meaning for a namespace lab: accepted, reported once. */
-const IGNORED_NODE_FIELDS = [
-  'image', 'startup-config', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'binds', 'license', 'type',
-  'image-pull-policy', 'enforce-startup-config', 'suppress-startup-config', 'entrypoint', 'cmd', 'user', 'network-mode',
-  'publish', 'runtime', 'stages', 'certificate', 'healthcheck', 'extras', 'dns', 'restart-policy', 'auto-remove',
-];
-const IGNORED_TOP_FIELDS = ['mgmt', 'prefix', 'settings'];
+import { segmentsOf } from './segments.js';
+import { checkShape } from './shape.js';
+import { Source, type Field } from './source.js';
+import { topologySpec } from './spec.js';
+import {
+  KIND_ALIASES, type Addressing, type EndpointDef, type LinkDef, type NodeDef, type NodeKind, type Pool, type RouteDef,
+  type RoutingMode, type Topology,
+} from './types.js';
 
 /** Read and validate a topology file. Throws TopologyError listing every problem. */
 export function loadTopologyFile(file: string): Topology {
@@ -26,105 +26,125 @@ export function loadTopologyFile(file: string): Topology {
   return loadTopology(file, text);
 }
 
-/** Validate a topology given as text; `file` names it in messages. */
+/**
+ * Validate a topology given as text (`file` names it in messages): shape
+ * first (./spec.ts), then meaning — inheritance, LANs, interface names,
+ * addresses (automatic where missing), routes (computed for
+ * `routing: static`) and every cross-check, all problems at once.
+ */
 export function loadTopology(file: string, text: string): Topology {
   const src = new Source(file, text);
   const root = src.root;
-  const topo = parse(root, file);
+  let topo: Omit<Topology, 'warnings'> | undefined;
+  if (!root.diag.hasErrors) {
+    if (!root.isMap) {
+      root.error(`a topology is a map with 'name' and 'topology', found ${root.describe()}`);
+    } else {
+      checkShape(root, topologySpec);
+      // Meaning is checked even after shape errors, so every mistake is
+      // reported in one go; echoes at the same place are dropped.
+      topo = build(root, file);
+    }
+  }
   src.diagnostics.check();
   return { ...(topo as Omit<Topology, 'warnings'>), warnings: src.diagnostics.warnings };
 }
 
-function parse(root: Field, file: string): Omit<Topology, 'warnings'> | undefined {
-  if (root.diag.hasErrors) return undefined;
-  if (!root.isMap) {
-    root.error(`a topology is a map with 'name' and 'topology', found ${root.describe()}`);
-    return undefined;
-  }
-  root.checkKeys(['name', 'topology'], IGNORED_TOP_FIELDS);
-  const nameField = root.get('name');
-  let name = nameField.isNull ? (nameField.error(`every lab needs a name (add "name: mylab")`), undefined) : nameField.str();
-  if (name !== undefined) {
-    const problem = nameProblem('lab', name);
-    if (problem) name = nameField.error(problem);
-  }
-  const topoField = root.get('topology');
-  if (topoField.isNull) {
-    topoField.error(`missing 'topology' with 'nodes' and 'links'`);
-    return undefined;
-  }
-  if (!topoField.isMap) {
-    topoField.error(`expected a map with 'nodes' and 'links', found ${topoField.describe()}`);
-    return undefined;
-  }
-  topoField.checkKeys(['nodes', 'links']);
-  const nodes = parseNodes(topoField.get('nodes'));
-  const links = parseLinks(topoField.get('links'), nodes);
-  checkAddresses(root.diag, links);
-  checkRoutes(root.diag, nodes, links);
-  return { name: name ?? '', file, nodes, links };
+/** Everything below assumes the shape is right (checkShape passed). */
+function build(root: Field, file: string): Omit<Topology, 'warnings'> {
+  const diag = root.diag;
+  const name = root.get('name').text ?? '';
+  const problem = nameProblem('lab', name);
+  if (problem) root.get('name').error(problem);
+  const topo = root.get('topology');
+  const labRouting = (root.get('routing').text as RoutingMode | undefined) ?? 'none';
+  const nodes = parseNodes(topo, labRouting);
+  const links = parseLinks(topo.get('links'), nodes);
+  const addressing = parseAddressing(root.get('addressing'));
+
+  const segments = segmentsOf(nodes, links);
+  checkSubnets(diag, segments.map((s) => s.endpoints));
+  const given = diag.hasErrors ? new Map<EndpointDef, Cidr[]>() : assignAddresses(segments, nodes, addressing, diag);
+  const addressed = (e: EndpointDef): readonly Cidr[] => [...e.addresses, ...(given.get(e) ?? [])];
+  const computed = computeRoutes(nodes, segments, addressed);
+
+  const withAddresses = (e: EndpointDef): EndpointDef => {
+    const auto = given.get(e);
+    return auto ? { ...e, addresses: [...e.addresses, ...auto], autoAddresses: auto } : e;
+  };
+  const finalLinks = links.map((l) => ({ ...l, a: withAddresses(l.a), b: withAddresses(l.b) }));
+  const finalNodes = new Map([...nodes].map(([n, def]) => [n, { ...def, routes: [...def.routes, ...(computed.get(n) ?? [])] }]));
+  checkAddresses(diag, finalLinks);
+  checkRoutes(diag, finalNodes, finalLinks);
+  return { name, file, nodes: finalNodes, links: finalLinks };
 }
 
-// --- nodes ---
+// --- nodes, with inheritance ---
 
-function parseNodes(f: Field): Map<string, NodeDef> {
-  const nodes = new Map<string, NodeDef>();
-  if (f.isNull) {
-    f.error(`a lab needs at least one node under 'topology.nodes'`);
-    return nodes;
+/**
+ * The field `key` of a node as inherited: the node's own, else its group's,
+ * else its kind's, else the defaults'. The Field keeps the place it was
+ * written, so an error in an inherited value points at the group or default.
+ */
+function inherited(node: Field, topo: Field, kind: string | undefined, key: string): Field {
+  const own = node.get(key);
+  if (!own.isNull) return own;
+  const group = node.get('group').text;
+  const levels = [
+    group !== undefined ? topo.get('groups').get(group) : undefined,
+    kind !== undefined ? topo.get('kinds').get(kind) : undefined,
+    topo.get('defaults'),
+  ];
+  for (const level of levels) {
+    const f = level?.get(key);
+    if (f && !f.isNull) return f;
   }
-  for (const nf of f.entries() ?? []) {
+  return own;
+}
+
+function parseNodes(topo: Field, labRouting: RoutingMode): Map<string, NodeDef> {
+  const nodes = new Map<string, NodeDef>();
+  const groups = topo.get('groups');
+  for (const nf of topo.get('nodes').entries() ?? []) {
     const name = nf.key;
     const problem = nameProblem('node', name);
     if (problem) {
       nf.error(problem);
       continue;
     }
-    const body = nf.isNull ? undefined : nf;
-    if (body && !body.isMap) {
-      body.error(`expected the node's fields (a map such as { kind: host }), found ${body.describe()}`);
-      continue;
+    const groupField = nf.get('group');
+    if (!groupField.isNull && !groups.has(groupField.text ?? '')) {
+      groupField.error(`unknown group '${groupField.text}'${didYouMean(groupField.text ?? '', (groups.entries() ?? []).map((g) => g.key))}`);
     }
-    body?.checkKeys(['kind', 'routes'], IGNORED_NODE_FIELDS);
-    const kindField = body?.get('kind');
-    let kind = KIND_ALIASES.host;
-    if (kindField && !kindField.isNull) {
-      const k = kindField.str();
-      if (k !== undefined) {
-        const resolved = KIND_ALIASES[k];
-        if (resolved) kind = resolved;
-        else kindField.error(`unknown kind '${k}' (expected host, linux, router or bridge)${didYouMean(k, Object.keys(KIND_ALIASES))}`);
-      }
-    }
+    // The kind itself may come from the group or the defaults, never from `kinds`.
+    const kindField = inherited(nf, topo, undefined, 'kind');
+    const kind: NodeKind = KIND_ALIASES[kindField.text ?? 'host'] ?? 'host';
     if (kind === 'bridge') {
       const p = interfaceNameProblem(name);
       if (p) nf.error(`a bridge node's name is its device's name: ${p}`);
     }
-    const routes = body ? parseRoutes(body.get('routes')) : [];
-    if (kind === 'bridge' && routes.length > 0) body?.get('routes').error('a bridge switches frames and has no routes');
-    nodes.set(name, { name, kind: kind ?? 'host', routes, pos: nf.pos, field: nf.path });
+    const kindKey = kindField.text ?? 'host';
+    const routesField = inherited(nf, topo, kindKey, 'routes');
+    const routes = parseRoutes(routesField);
+    if (kind === 'bridge' && routes.length > 0) routesField.error('a bridge switches frames and has no routes');
+    const routing = (inherited(nf, topo, kindKey, 'routing').text as RoutingMode | undefined) ?? labRouting;
+    nodes.set(name, { name, kind, routes, routing, pos: nf.pos, field: nf.path });
   }
   return nodes;
 }
 
 function parseRoutes(f: Field): RouteDef[] {
   const out: RouteDef[] = [];
-  if (f.isNull) return out;
-  for (const rf of f.items() ?? []) {
+  for (const rf of f.isNull ? [] : (f.items() ?? [])) {
     try {
       if (rf.isMap) {
-        rf.checkKeys(['dst', 'via', 'dev', 'metric']);
-        const dst = rf.get('dst').isNull ? 'default' : rf.get('dst').str();
-        const viaText = rf.get('via').isNull ? undefined : rf.get('via').str();
-        const dev = rf.get('dev').isNull ? undefined : rf.get('dev').str();
-        const metric = rf.get('metric').isNull ? undefined : rf.get('metric').int(0, 0xffffffff);
-        if (dst === undefined) continue;
-        const via = viaText === undefined ? undefined : parseIp(viaText);
-        out.push({ ...buildRoute(dst, via, dev, metric), pos: rf.pos, field: rf.path });
+        const via = rf.get('via').text;
+        const dev = rf.get('dev').text;
+        const metric = rf.get('metric').value as number | undefined;
+        const r = buildRoute(rf.get('dst').text ?? 'default', via === undefined ? undefined : parseIp(via), dev, metric ?? undefined);
+        out.push({ ...r, pos: rf.pos, field: rf.path });
       } else {
-        const text = rf.str();
-        if (text === undefined) continue;
-        out.push({ ...parseRouteText(text), pos: rf.pos, field: rf.path });
+        out.push({ ...parseRouteText(rf.text ?? ''), pos: rf.pos, field: rf.path });
       }
     } catch (err) {
       rf.error(`bad route: ${(err as Error).message}`);
@@ -133,50 +153,36 @@ function parseRoutes(f: Field): RouteDef[] {
   return out;
 }
 
-// --- links ---
+// --- links and LANs ---
 
-function parseLinks(f: Field, nodes: Map<string, NodeDef>): LinkDef[] {
-  const links: LinkDef[] = [];
-  if (f.isNull) return links;
-  const used = new Map<string, string>(); // "node:iface" → field of first use
-  for (const lf of f.items() ?? []) {
-    if (!lf.isMap) {
-      lf.error(`expected a link such as { endpoints: ["h1:eth0", "h2:eth0"] }, found ${lf.describe()}`);
-      continue;
-    }
-    lf.checkKeys(['endpoints', 'mtu'], ['labels', 'vars']);
-    const epField = lf.get('endpoints');
-    if (epField.isNull) {
-      lf.error(`a link needs 'endpoints'`);
-      continue;
-    }
-    const eps = (epField.items() ?? []).map((e) => parseEndpoint(e, nodes, used));
-    if (epField.isSeq && eps.length !== 2) {
-      epField.error(`a link joins exactly two endpoints, found ${eps.length} (for a LAN, join each host to a bridge node)`);
-      continue;
-    }
-    const mtuField = lf.get('mtu');
-    const mtu = mtuField.isNull ? undefined : mtuField.int(68, 65535);
-    const [a, b] = eps;
-    if (!a || !b) continue;
-    links.push({ a, b, ...(mtu !== undefined ? { mtu } : {}), pos: lf.pos, field: lf.path });
-  }
-  return links;
+interface RawEndpoint {
+  readonly f: Field;
+  readonly node: string;
+  /** Undefined: the node's next free ethN. */
+  readonly iface?: string;
+  readonly addresses: Cidr[];
+  readonly mac?: Uint8Array;
 }
 
-function parseEndpoint(f: Field, nodes: Map<string, NodeDef>, used: Map<string, string>): EndpointDef | undefined {
-  let node: string | undefined;
+interface RawLink {
+  readonly f: Field;
+  readonly ends: RawEndpoint[];
+  readonly mtu?: number;
+  /** LAN switch name, when the link is a LAN. */
+  readonly lan?: string;
+}
+
+function parseEndpoint(f: Field, nodes: ReadonlyMap<string, NodeDef>): RawEndpoint | undefined {
+  let node: string;
   let iface: string | undefined;
   const addresses: Cidr[] = [];
   let mac: Uint8Array | undefined;
   if (f.isMap) {
-    f.checkKeys(['node', 'interface', 'ipv4', 'ipv6', 'mac']);
-    node = f.get('node').isNull ? f.error(`an endpoint needs 'node'`) : f.get('node').str();
-    iface = f.get('interface').isNull ? f.error(`an endpoint needs 'interface'`) : f.get('interface').str();
+    node = f.get('node').text ?? '';
+    iface = f.get('interface').text;
     for (const family of [4, 6] as const) {
       for (const af of f.get(`ipv${family}`).itemsOrOne()) {
-        const text = af.str();
-        if (text === undefined) continue;
+        const text = af.text ?? '';
         try {
           if (!text.includes('/')) throw new TypeError(`'${text}' needs a prefix length, e.g. ${text}/${family === 4 ? 24 : 64}`);
           const c = parseCidr(text);
@@ -187,38 +193,161 @@ function parseEndpoint(f: Field, nodes: Map<string, NodeDef>, used: Map<string, 
         }
       }
     }
-    const macField = f.get('mac');
-    if (!macField.isNull) {
-      const text = macField.str();
-      try {
-        if (text !== undefined) mac = parseMac(text);
-      } catch (err) {
-        macField.error((err as Error).message);
-      }
+    const macText = f.get('mac').text;
+    try {
+      if (macText !== undefined) mac = parseMac(macText);
+    } catch (err) {
+      f.get('mac').error((err as Error).message);
     }
   } else {
-    const text = f.str();
-    if (text === undefined) return undefined;
+    const text = f.text ?? '';
     const colon = text.indexOf(':');
-    if (colon <= 0 || colon === text.length - 1) {
-      return f.error(`endpoint '${text}' should be "node:interface", e.g. "h1:eth0"`);
+    if (colon === 0 || colon === text.length - 1) {
+      return f.error(`endpoint '${text}' should be "node:interface" (or just "node"), e.g. "h1:eth0"`);
     }
-    node = text.slice(0, colon);
-    iface = text.slice(colon + 1);
+    node = colon < 0 ? text : text.slice(0, colon);
+    iface = colon < 0 ? undefined : text.slice(colon + 1);
   }
-  if (node === undefined || iface === undefined) return undefined;
-  const def = nodes.get(node);
-  if (!def) return f.error(`unknown node '${node}'${didYouMean(node, nodes.keys())}`);
-  const problem = interfaceNameProblem(iface);
-  if (problem) return f.error(problem);
-  const key = `${node}:${iface}`;
-  const first = used.get(key);
-  if (first) return f.error(`interface ${key} is already used by ${first}`);
-  used.set(key, f.path);
-  if (def.kind === 'bridge' && addresses.length > 0) {
-    return f.error(`${key} is a port of bridge '${node}'; a bridge port carries no address (put it on the hosts)`);
+  if (!nodes.has(node)) return f.error(`unknown node '${node}'${didYouMean(node, nodes.keys())}`);
+  if (iface !== undefined) {
+    const problem = interfaceNameProblem(iface);
+    if (problem) return f.error(problem);
   }
-  return { node, iface, addresses, ...(mac ? { mac } : {}), pos: f.pos, field: f.path };
+  if (nodes.get(node)?.kind === 'bridge' && addresses.length > 0) {
+    return f.error(`${node}${iface ? `:${iface}` : ''} is a port of bridge '${node}'; a bridge port carries no address (put it on the hosts)`);
+  }
+  return { f, node, ...(iface !== undefined ? { iface } : {}), addresses, ...(mac ? { mac } : {}) };
+}
+
+/**
+ * Links as written become two-ended links. A LAN (more than two endpoints, or
+ * `lan:`) becomes a switch node nslab makes (`lanN` or the link's `name`) with
+ * a cable from each member; the switch's ports are named after the members.
+ * Interfaces not named get the node's next free `ethN`.
+ */
+function parseLinks(f: Field, nodes: Map<string, NodeDef>): LinkDef[] {
+  const raw: RawLink[] = [];
+  let lanCount = 0;
+  for (const lf of f.isNull ? [] : (f.items() ?? [])) {
+    const hasEndpoints = lf.has('endpoints');
+    const hasLan = lf.has('lan');
+    if (hasEndpoints === hasLan) {
+      lf.error(hasLan ? `give either 'endpoints' or 'lan', not both` : `a link needs 'endpoints' (a cable) or 'lan' (a switch)`);
+      continue;
+    }
+    const list = lf.get(hasLan ? 'lan' : 'endpoints');
+    const ends = (list.items() ?? []).map((e) => parseEndpoint(e, nodes));
+    if (ends.some((e) => e === undefined)) continue;
+    const mtu = lf.get('mtu').value as number | undefined;
+    const isLan = hasLan || ends.length > 2;
+    let lan: string | undefined;
+    if (isLan) {
+      lanCount++;
+      lan = lf.get('name').text;
+      if (lan === undefined) {
+        let k = lanCount;
+        while (nodes.has(`lan${k}`)) k++;
+        lan = `lan${k}`;
+      } else if (nodes.has(lan)) {
+        lf.get('name').error(`'${lan}' is already a node; a LAN's switch needs a name of its own`);
+        continue;
+      }
+      const p = interfaceNameProblem(lan);
+      if (p) {
+        lf.get('name').error(`a LAN's name is its switch's device name: ${p}`);
+        continue;
+      }
+      if ((ends as RawEndpoint[]).some((e) => nodes.get(e.node)?.kind === 'bridge')) {
+        list.error(`a LAN joins hosts and routers; to join bridges, link them with 'endpoints'`);
+        continue;
+      }
+      nodes.set(lan, { name: lan, kind: 'bridge', routes: [], routing: 'none', generated: true, pos: lf.pos, field: lf.path });
+    } else if (lf.has('name')) {
+      lf.get('name').error(`only a LAN has a name (a link with 'lan' or more than two endpoints)`);
+    }
+    raw.push({ f: lf, ends: ends as RawEndpoint[], ...(mtu !== undefined ? { mtu } : {}), ...(lan ? { lan } : {}) });
+  }
+
+  // Explicit interface names first, so automatic ones never take them.
+  const used = new Map<string, string>(); // "node:iface" → field of first use
+  const taken = new Map<string, Set<string>>();
+  const claim = (node: string, iface: string, field: Field): boolean => {
+    const key = `${node}:${iface}`;
+    const first = used.get(key);
+    if (first) {
+      field.error(`interface ${key} is already used by ${first}`);
+      return false;
+    }
+    used.set(key, field.path);
+    const set = taken.get(node) ?? new Set<string>();
+    set.add(iface);
+    taken.set(node, set);
+    return true;
+  };
+  let ok = true;
+  for (const l of raw) for (const e of l.ends) if (e.iface !== undefined) ok = claim(e.node, e.iface, e.f) && ok;
+  const nextEth = (node: string): string => {
+    const set = taken.get(node) ?? new Set<string>();
+    let i = 0;
+    while (set.has(`eth${i}`)) i++;
+    set.add(`eth${i}`);
+    taken.set(node, set);
+    return `eth${i}`;
+  };
+
+  const links: LinkDef[] = [];
+  for (const l of raw) {
+    const ends: EndpointDef[] = l.ends.map((e) => ({
+      node: e.node,
+      iface: e.iface ?? nextEth(e.node),
+      addresses: e.addresses,
+      ...(e.mac ? { mac: e.mac } : {}),
+      pos: e.f.pos,
+      field: e.f.path,
+    }));
+    const mtu = l.mtu !== undefined ? { mtu: l.mtu } : {};
+    if (l.lan) {
+      const portNames = new Set<string>();
+      ends.forEach((e, i) => {
+        let port = interfaceNameProblem(e.node) || portNames.has(e.node) ? `p${i + 1}` : e.node;
+        if (portNames.has(port)) port = `p${i + 1}`;
+        portNames.add(port);
+        const sw: EndpointDef = { node: l.lan as string, iface: port, addresses: [], pos: e.pos, field: `${e.field} (switch port)` };
+        links.push({ a: e, b: sw, ...mtu, pos: l.f.pos, field: l.f.path });
+      });
+    } else {
+      const [a, b] = ends;
+      if (a && b) links.push({ a, b, ...mtu, pos: l.f.pos, field: l.f.path });
+    }
+  }
+  return ok ? links : links;
+}
+
+// --- addressing ---
+
+function parsePool(f: Field, v4: string, v6: string, prefix: number): Pool {
+  const get = (key: string, dflt: string, family: 4 | 6): Cidr => {
+    const field = f.get(key);
+    const text = field.text ?? dflt;
+    try {
+      const c = parseCidr(text);
+      if (c.family !== family) throw new TypeError(`'${text}' is not an IPv${family} prefix`);
+      return networkOf(c);
+    } catch (err) {
+      field.error((err as Error).message);
+      return networkOf(parseCidr(dflt));
+    }
+  };
+  return { ipv4: get('ipv4', v4, 4), ipv6: get('ipv6', v6, 6), prefix: (f.get('prefix').value as number | undefined) ?? prefix };
+}
+
+function parseAddressing(f: Field): Addressing {
+  return {
+    auto: (f.get('auto').value as boolean | undefined) ?? true,
+    ipv6: (f.get('ipv6').value as boolean | undefined) ?? false,
+    p2p: parsePool(f.get('p2p'), '10.255.0.0/16', 'fd00:ffff::/48', 30),
+    lan: parsePool(f.get('lan'), '10.0.0.0/16', 'fd00::/48', 24),
+  };
 }
 
 // --- cross-checks ---
@@ -227,20 +356,38 @@ function endpointsOf(links: readonly LinkDef[]): EndpointDef[] {
   return links.flatMap((l) => [l.a, l.b]);
 }
 
+/** Two different segments must not share a subnet: a student's classic mix-up. */
+function checkSubnets(diag: Diagnostics, segments: ReadonlyArray<readonly EndpointDef[]>): void {
+  const seen: Array<{ net: Cidr; seg: number; ep: EndpointDef }> = [];
+  segments.forEach((eps, seg) => {
+    for (const ep of eps) {
+      for (const a of ep.addresses) {
+        const net = networkOf(a);
+        const clash = seen.find((s) => s.seg !== seg && overlaps(s.net, net));
+        if (clash) {
+          diag.error(
+            ep.pos,
+            ep.field,
+            `subnet ${formatCidr(net)} of ${ep.node}:${ep.iface} overlaps ${formatCidr(clash.net)} of ${clash.ep.node}:${clash.ep.iface}, which is on a different link (${clash.ep.field})`,
+          );
+          return;
+        }
+        seen.push({ net, seg, ep });
+      }
+    }
+  });
+}
+
 function checkAddresses(diag: Diagnostics, links: readonly LinkDef[]): void {
   const seen = new Map<string, EndpointDef>();
   for (const ep of endpointsOf(links)) {
     for (const c of ep.addresses) {
       const key = formatIp(c);
       const first = seen.get(key);
-      if (first) {
-        diag.error(ep.pos, ep.field, `address ${key} is also given to ${first.node}:${first.iface} (${first.field})`);
-      } else {
-        seen.set(key, ep);
-      }
-      const net = networkOf(c);
+      if (first) diag.error(ep.pos, ep.field, `address ${key} is also given to ${first.node}:${first.iface} (${first.field})`);
+      else seen.set(key, ep);
       const isHostPart = (c.family === 4 && c.prefix < 31) || (c.family === 6 && c.prefix < 127);
-      if (isHostPart && formatIp(net) === key) diag.error(ep.pos, ep.field, `${formatCidr(c)} is the network address of its subnet, not a host address`);
+      if (isHostPart && formatIp(networkOf(c)) === key) diag.error(ep.pos, ep.field, `${formatCidr(c)} is the network address of its subnet, not a host address`);
     }
   }
 }
@@ -251,15 +398,15 @@ function checkRoutes(diag: Diagnostics, nodes: ReadonlyMap<string, NodeDef>, lin
   for (const node of nodes.values()) {
     const eps = byNode.get(node.name) ?? [];
     for (const r of node.routes) {
+      if (r.computed) continue;
       if (r.dev !== undefined && !eps.some((e) => e.iface === r.dev)) {
         diag.error(r.pos, r.field, `node ${node.name} has no interface '${r.dev}'${didYouMean(r.dev, eps.map((e) => e.iface))}`);
         continue;
       }
       if (r.via) {
-        const via: IpAddress = r.via;
+        const via = r.via;
         const candidates = r.dev === undefined ? eps : eps.filter((e) => e.iface === r.dev);
-        const onLink = candidates.some((e) => e.addresses.some((a) => contains(a, via)));
-        if (!onLink) {
+        if (!candidates.some((e) => e.addresses.some((a) => contains(a, via)))) {
           diag.error(r.pos, r.field, `gateway ${formatIp(via)} is not on any subnet of ${node.name}'s interfaces${r.dev ? ` (${r.dev})` : ''}`);
         }
       }

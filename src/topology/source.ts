@@ -36,6 +36,17 @@ export class Field {
   get isScalar(): boolean {
     return isScalar(this.node);
   }
+  /** The scalar's value (string, number, boolean or null); undefined for maps and lists. */
+  get value(): unknown {
+    return isScalar(this.node) ? this.node.value : undefined;
+  }
+
+  /** The value as a string if it is a scalar string or number; never reports. */
+  get text(): string | undefined {
+    const v = this.value;
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  }
+
   get isNull(): boolean {
     return this.node === null || (isScalar(this.node) && this.node.value === null);
   }

@@ -12,6 +12,8 @@ export const KIND_ALIASES: Readonly<Record<string, NodeKind>> = {
   bridge: 'bridge',
 };
 
+export type RoutingMode = 'static' | 'none';
+
 /** Where a value came from: its place in the file and its field path. */
 export interface Origin {
   readonly pos: Position;
@@ -24,12 +26,17 @@ export interface RouteDef extends Origin {
   readonly via?: IpAddress;
   readonly dev?: string;
   readonly metric?: number;
+  /** Computed by `routing: static` rather than written. */
+  readonly computed?: boolean;
 }
 
 export interface NodeDef extends Origin {
   readonly name: string;
   readonly kind: NodeKind;
   readonly routes: readonly RouteDef[];
+  readonly routing: RoutingMode;
+  /** A switch nslab made for a LAN link. */
+  readonly generated?: boolean;
 }
 
 export interface EndpointDef extends Origin {
@@ -37,12 +44,27 @@ export interface EndpointDef extends Origin {
   readonly iface: string;
   readonly addresses: readonly Cidr[];
   readonly mac?: Uint8Array;
+  /** Addresses given by automatic addressing, not written. */
+  readonly autoAddresses?: readonly Cidr[];
 }
 
 export interface LinkDef extends Origin {
   readonly a: EndpointDef;
   readonly b: EndpointDef;
   readonly mtu?: number;
+}
+
+export interface Pool {
+  readonly ipv4: Cidr;
+  readonly ipv6: Cidr;
+  readonly prefix: number;
+}
+
+export interface Addressing {
+  readonly auto: boolean;
+  readonly ipv6: boolean;
+  readonly p2p: Pool;
+  readonly lan: Pool;
 }
 
 /** A validated topology: every reference resolved, every value parsed. */

@@ -87,7 +87,7 @@ describe('loadTopology() rejects bad input with file:line:col and the field', ()
   const cases: Array<[string, string, string]> = [
     ['invalid YAML', 'name: x\nname: y\n', 't.yaml:2:1: invalid YAML: Map keys must be unique'],
     ['an unterminated list', 'name: x\ntopology: [1,\n', 't.yaml:3:1: invalid YAML'],
-    ['a missing name', 'topology:\n  nodes: { a: {} }\n', "every lab needs a name"],
+    ['a missing name', 'topology:\n  nodes: { a: {} }\n', "t.yaml:1:1: missing 'name' (The lab’s name; namespaces are called <name>-<node>)"],
     ['a lab name that makes a bad namespace name', 'name: "my lab/1"\ntopology:\n  nodes: { a: {} }\n', "t.yaml:1:7: name: lab name 'my lab/1' must start"],
     ['an unknown kind, with a suggestion', 'name: x\ntopology:\n  nodes:\n    a: { kind: rooter }\n', "t.yaml:4:16: topology.nodes.a.kind: unknown kind 'rooter' (expected host, linux, router or bridge) — did you mean 'router'?"],
     ['an unknown field, with a suggestion', 'name: x\ntopology:\n  nodes:\n    a: { knid: host }\n', "topology.nodes.a.knid: unknown field 'knid' — did you mean 'kind'?"],
@@ -97,8 +97,8 @@ describe('loadTopology() rejects bad input with file:line:col and the field', ()
     ['an address without a prefix', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.0.0.1 }, "h2:eth0"]\n', "'10.0.0.1' needs a prefix length, e.g. 10.0.0.1/24"],
     ['an IPv6 address under ipv4', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: [{ node: h1, interface: eth0, ipv4: "fd00::1/64" }, "h2:eth0"]\n', "'fd00::1/64' is not an IPv4 address"],
     ['an interface name over 15 bytes', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: ["h1:averyveryverylongname", "h2:eth0"]\n', "t.yaml:5:19: topology.links[0].endpoints[0]: interface name 'averyveryverylongname' is 21 bytes; Linux allows at most 15"],
-    ['an endpoint without a colon', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: ["h1", "h2:eth0"]\n', `endpoint 'h1' should be "node:interface"`],
-    ['a link with three endpoints', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {}, h3: {} }\n  links:\n    - endpoints: ["h1:e0", "h2:e0", "h3:e0"]\n', 'a link joins exactly two endpoints, found 3'],
+    ['an endpoint with an empty interface', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: ["h1:", "h2:eth0"]\n', `endpoint 'h1:' should be "node:interface"`],
+    ['a link with both endpoints and lan', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {}, h3: {} }\n  links:\n    - { endpoints: ["h1:e0", "h2:e0"], lan: [h3] }\n', "give either 'endpoints' or 'lan', not both"],
     ['an address on a bridge port', 'name: x\ntopology:\n  nodes: { h1: {}, sw: { kind: bridge } }\n  links:\n    - endpoints: ["h1:e0", { node: sw, interface: p1, ipv4: 10.0.0.1/24 }]\n', 'a bridge port carries no address'],
     ['a gateway on no connected subnet', 'name: x\ntopology:\n  nodes:\n    h1: { routes: ["default via 10.9.9.9"] }\n    h2: {}\n  links:\n    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.0.0.1/24 }, "h2:eth0"]\n', "t.yaml:4:20: topology.nodes.h1.routes[0]: gateway 10.9.9.9 is not on any subnet of h1's interfaces"],
     ['a route through an interface the node lacks', 'name: x\ntopology:\n  nodes:\n    h1: { routes: ["10.5.0.0/16 dev eth9"] }\n    h2: {}\n  links:\n    - endpoints: ["h1:eth0", "h2:eth0"]\n', "node h1 has no interface 'eth9'"],
@@ -106,8 +106,8 @@ describe('loadTopology() rejects bad input with file:line:col and the field', ()
     ['a malformed route', 'name: x\ntopology:\n  nodes:\n    h1: { routes: ["default gw 10.0.0.1"] }\n', "bad route: unknown route keyword 'gw'"],
     ['the same address twice', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.0.0.1/24 }, { node: h2, interface: eth0, ipv4: 10.0.0.1/24 }]\n', 'address 10.0.0.1 is also given to h1:eth0'],
     ['an MTU out of range', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: ["h1:eth0", "h2:eth0"]\n      mtu: 10\n', 't.yaml:6:12: topology.links[0].mtu: 10 is out of range (68–65535)'],
-    ['a bad MAC', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: [{ node: h1, interface: eth0, mac: "zz:00:00:00:00:00" }, "h2:eth0"]\n', "'zz:00:00:00:00:00' is not a MAC address"],
-    ['a bad node name', 'name: x\ntopology:\n  nodes:\n    "h 1": {}\n', "node name 'h 1' must start with a letter or digit"],
+    ['a bad MAC', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: [{ node: h1, interface: eth0, mac: "zz:00:00:00:00:00" }, "h2:eth0"]\n', "mac 'zz:00:00:00:00:00' is not a MAC address"],
+    ['a bad node name', 'name: x\ntopology:\n  nodes:\n    "h 1": {}\n', "t.yaml:4:12: topology.nodes.h 1: node name 'h 1' must start with a letter or digit"],
     ['a topology that is not a map', '- a\n- b\n', "a topology is a map with 'name' and 'topology', found a list"],
   ];
 

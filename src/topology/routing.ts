@@ -1,0 +1,115 @@
+import { UndirectedGraph } from 'graphology';
+import { singleSourceLength } from 'graphology-shortest-path/unweighted.js';
+import { contains, formatCidr, networkOf, type Cidr, type IpAddress } from '../rtnl/inet.js';
+import type { Segment } from './segments.js';
+import type { EndpointDef, NodeDef, RouteDef } from './types.js';
+
+type Addressed = (e: EndpointDef) => readonly Cidr[];
+
+/** The subnets of a segment for one family, in order of appearance. */
+function subnetsOf(seg: Segment, family: 4 | 6, addrs: Addressed): Cidr[] {
+  const seen = new Map<string, Cidr>();
+  for (const e of seg.endpoints) {
+    for (const a of addrs(e)) {
+      if (a.family !== family) continue;
+      const n = networkOf(a);
+      seen.set(formatCidr(n), n);
+    }
+  }
+  return [...seen.values()];
+}
+
+/** An address of endpoint e inside subnet net. */
+function addressIn(e: EndpointDef, net: Cidr, addrs: Addressed): IpAddress | undefined {
+  return addrs(e).find((a) => contains(net, a));
+}
+
+/**
+ * Static routes from the lab's graph (`routing: static`). Routers and
+ * segments form a bipartite graph (hosts do not forward, so paths never cross
+ * them). For every subnet a router is not on, the next hop is the neighbour
+ * router one step closer to it (graphology BFS from the subnet's segment);
+ * ties go to the earliest segment, then the lowest next-hop address, so the
+ * result is deterministic. Every host gets a default route through a router
+ * on its own segments. Routes the user wrote for the same destination win.
+ * Since every router learns every prefix, return paths exist by construction.
+ */
+export function computeRoutes(
+  nodes: ReadonlyMap<string, NodeDef>,
+  segments: readonly Segment[],
+  addrs: Addressed,
+): Map<string, RouteDef[]> {
+  const out = new Map<string, RouteDef[]>();
+  const isRouter = (n: string): boolean => nodes.get(n)?.kind === 'router';
+  const g = new UndirectedGraph();
+  for (const seg of segments) g.addNode(`s${seg.index}`);
+  for (const n of nodes.values()) if (n.kind === 'router') g.addNode(`n:${n.name}`);
+  for (const seg of segments) {
+    for (const e of seg.endpoints) {
+      if (isRouter(e.node) && !g.hasEdge(`n:${e.node}`, `s${seg.index}`)) g.addEdge(`n:${e.node}`, `s${seg.index}`);
+    }
+  }
+
+  for (const node of nodes.values()) {
+    if (node.routing !== 'static' || node.kind === 'bridge') continue;
+    const written = new Set(node.routes.map((r) => `${r.dst.family}:${formatCidr(networkOf(r.dst))}`));
+    const routes: RouteDef[] = [];
+    const add = (dst: Cidr, via: IpAddress): void => {
+      const key = `${dst.family}:${formatCidr(networkOf(dst))}`;
+      if (written.has(key)) return;
+      written.add(key);
+      routes.push({ dst, via, pos: node.pos, field: `${node.field}.routing`, computed: true });
+    };
+    const mine = segments.filter((s) => s.endpoints.some((e) => e.node === node.name));
+
+    for (const family of [4, 6] as const) {
+      if (node.kind === 'host') {
+        // Default route through the first router on one of the host's segments.
+        for (const seg of mine) {
+          const own = seg.endpoints.find((e) => e.node === node.name);
+          const net = own && subnetsOf(seg, family, addrs).find((n) => addrs(own).some((a) => contains(n, a)));
+          if (!net) continue;
+          const gw = seg.endpoints.filter((e) => isRouter(e.node)).map((e) => addressIn(e, net, addrs)).find(Boolean);
+          if (gw) {
+            add({ family, bytes: new Uint8Array(family === 4 ? 4 : 16), prefix: 0 }, gw);
+            break;
+          }
+        }
+        continue;
+      }
+      // A router: a route to every subnet of every segment it is not on.
+      const connected = new Set(mine.map((s) => s.index));
+      for (const target of segments) {
+        if (connected.has(target.index)) continue;
+        const nets = subnetsOf(target, family, addrs);
+        if (nets.length === 0) continue;
+        const dist = singleSourceLength(g, `s${target.index}`);
+        const myDist = dist[`n:${node.name}`];
+        if (myDist === undefined) continue; // unreachable through routers
+        let best: { seg: number; via: IpAddress } | undefined;
+        for (const seg of mine) {
+          const own = seg.endpoints.find((e) => e.node === node.name);
+          for (const peer of seg.endpoints) {
+            if (peer.node === node.name || !isRouter(peer.node)) continue;
+            if (dist[`n:${peer.node}`] !== myDist - 2) continue;
+            // The next hop must be on a subnet this router also has on that segment.
+            const shared = own && subnetsOf(seg, family, addrs).find((n) => addrs(own).some((a) => contains(n, a)));
+            const via = shared && addressIn(peer, shared, addrs);
+            if (!via) continue;
+            const better =
+              !best || seg.index < best.seg || (seg.index === best.seg && compareBytes(via.bytes, best.via.bytes) < 0);
+            if (better) best = { seg: seg.index, via };
+          }
+        }
+        if (best) for (const net of nets) add(net, best.via);
+      }
+    }
+    if (routes.length > 0) out.set(node.name, routes);
+  }
+  return out;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
+}

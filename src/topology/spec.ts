@@ -1,0 +1,211 @@
+/**
+ * The topology format described as data. One description feeds three
+ * readers, so they cannot disagree: the shape checker (./shape.ts), the JSON
+ * Schema editors use (./schema-json.ts), and the reference (docs/topology.md).
+ * Meaning that needs code (addresses, references between fields) lives in
+ * ./load.ts; `format` names it here so the reference can explain it.
+ */
+export type Spec = StringSpec | IntegerSpec | NumberSpec | BooleanSpec | MapSpec | DictSpec | ListSpec | OneOfSpec;
+
+interface Common {
+  /** One or two sentences for the reference. */
+  readonly doc: string;
+  readonly example?: string;
+  /** The value used when the field is absent, as the user would write it. */
+  readonly default?: string | number | boolean;
+}
+
+export interface StringSpec extends Common {
+  readonly kind: 'string';
+  readonly enum?: readonly string[];
+  readonly pattern?: string;
+  /** What the text must be, checked by the loader (`cidr`, `route`, `endpoint`…). */
+  readonly format?: string;
+}
+export interface IntegerSpec extends Common {
+  readonly kind: 'integer';
+  readonly min: number;
+  readonly max: number;
+}
+export interface NumberSpec extends Common {
+  readonly kind: 'number';
+  readonly min: number;
+  readonly max: number;
+}
+export interface BooleanSpec extends Common {
+  readonly kind: 'boolean';
+}
+/** A map with known keys. */
+export interface MapSpec extends Common {
+  readonly kind: 'map';
+  readonly fields: Readonly<Record<string, Spec>>;
+  readonly required?: readonly string[];
+  /** Keys accepted and reported once as meaningless here (containerlab's). */
+  readonly ignored?: readonly string[];
+}
+/** A map whose keys are names the user chooses (nodes, groups). */
+export interface DictSpec extends Common {
+  readonly kind: 'dict';
+  readonly values: Spec;
+  readonly keyPattern?: string;
+  /** What a key is, for messages ("node name"). */
+  readonly keyLabel?: string;
+}
+export interface ListSpec extends Common {
+  readonly kind: 'list';
+  readonly items: Spec;
+  readonly minItems?: number;
+}
+/** One of several forms, told apart by YAML node type (scalar, map, list). */
+export interface OneOfSpec extends Common {
+  readonly kind: 'oneOf';
+  readonly options: readonly Spec[];
+}
+
+const NAME = '^[A-Za-z0-9][A-Za-z0-9_-]*$';
+
+const cidr4: StringSpec = { kind: 'string', format: 'ipv4-cidr', doc: 'An IPv4 address with its prefix length.', example: '10.0.1.1/24' };
+const cidr6: StringSpec = { kind: 'string', format: 'ipv6-cidr', doc: 'An IPv6 address with its prefix length.', example: 'fd00:1::1/64' };
+const oneOrList = (s: StringSpec, doc: string): OneOfSpec => ({ kind: 'oneOf', doc, options: [s, { kind: 'list', doc: s.doc, items: s }] });
+
+const route: OneOfSpec = {
+  kind: 'oneOf',
+  doc: 'A static route.',
+  options: [
+    {
+      kind: 'string',
+      format: 'route',
+      doc: '`ip route` syntax: `<prefix>|default [via <gateway>] [dev <interface>] [metric <n>]`.',
+      example: 'default via 10.0.1.254',
+    },
+    {
+      kind: 'map',
+      doc: 'The same route as fields.',
+      fields: {
+        dst: { kind: 'string', format: 'route-dst', doc: 'Destination prefix, or `default`.', default: 'default', example: '10.0.2.0/24' },
+        via: { kind: 'string', format: 'ip', doc: 'Gateway address; it must be on a subnet of one of the node’s interfaces.', example: '10.0.1.254' },
+        dev: { kind: 'string', format: 'interface', doc: 'Output interface of the node.', example: 'eth0' },
+        metric: { kind: 'integer', min: 0, max: 0xffffffff, doc: 'Route metric (priority); lower wins.' },
+      },
+    },
+  ],
+};
+
+const routing: StringSpec = {
+  kind: 'string',
+  enum: ['static', 'none'],
+  doc: '`static`: nslab computes static routes from the graph (hosts get a default route to their nearest router, routers a route to every lab prefix). `none`: only the routes you write.',
+  default: 'none',
+};
+
+/** Fields a node may have; also what defaults, kinds and groups may set. */
+const nodeFields: Record<string, Spec> = {
+  kind: {
+    kind: 'string',
+    enum: ['host', 'linux', 'router', 'bridge'],
+    doc: '`host` (containerlab’s `linux` means the same): an end system. `router`: forwards IPv4 and IPv6. `bridge`: a switch (a Linux bridge in a namespace of its own).',
+    default: 'host',
+  },
+  group: { kind: 'string', pattern: NAME, format: 'group', doc: 'A group under `topology.groups` whose fields this node inherits.' },
+  routes: { kind: 'list', doc: 'Static routes of the node; explicit routes win over computed ones.', items: route },
+  routing,
+};
+
+/** containerlab node fields with no meaning for a namespace lab. */
+export const IGNORED_NODE_FIELDS = [
+  'image', 'startup-config', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'binds', 'license', 'type',
+  'image-pull-policy', 'enforce-startup-config', 'suppress-startup-config', 'entrypoint', 'cmd', 'user', 'network-mode',
+  'publish', 'runtime', 'stages', 'certificate', 'healthcheck', 'extras', 'dns', 'restart-policy', 'auto-remove', 'wait-for',
+] as const;
+
+const nodeSpec: MapSpec = { kind: 'map', doc: 'A node.', fields: nodeFields, ignored: IGNORED_NODE_FIELDS };
+const inheritable: MapSpec = {
+  kind: 'map',
+  doc: 'Node fields inherited by the nodes it applies to (node → group → kind → defaults: the nearest wins).',
+  fields: Object.fromEntries(Object.entries(nodeFields).filter(([k]) => k !== 'group')),
+  ignored: IGNORED_NODE_FIELDS,
+};
+const perKind: MapSpec = {
+  ...inheritable,
+  fields: Object.fromEntries(Object.entries(nodeFields).filter(([k]) => k !== 'group' && k !== 'kind')),
+};
+
+const endpoint: OneOfSpec = {
+  kind: 'oneOf',
+  doc: 'One end of a link.',
+  options: [
+    {
+      kind: 'string',
+      format: 'endpoint',
+      doc: '`node:interface`, or a bare `node`, which takes the node’s next free `ethN`.',
+      example: 'h1:eth0',
+    },
+    {
+      kind: 'map',
+      doc: 'An endpoint with its addresses.',
+      required: ['node'],
+      fields: {
+        node: { kind: 'string', pattern: NAME, format: 'node', doc: 'The node.' },
+        interface: { kind: 'string', format: 'interface', doc: 'Interface name inside the node (at most 15 bytes); the next free `ethN` when absent.', example: 'eth0' },
+        ipv4: oneOrList(cidr4, 'IPv4 address(es) of the interface; automatic when absent (see `addressing`).'),
+        ipv6: oneOrList(cidr6, 'IPv6 address(es) of the interface; automatic when absent and the lab uses IPv6.'),
+        mac: { kind: 'string', pattern: '^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$', doc: 'MAC address; a stable one derived from lab, node and interface when absent.', example: '02:00:00:00:00:01' },
+      },
+    },
+  ],
+};
+
+const link: MapSpec = {
+  kind: 'map',
+  doc: 'A cable (two endpoints), or a LAN (more than two endpoints, or `lan`), which becomes a bridge nslab makes.',
+  fields: {
+    endpoints: { kind: 'list', minItems: 2, doc: 'The ends of the link; more than two make a LAN.', items: endpoint },
+    lan: { kind: 'list', minItems: 1, doc: 'Nodes (or endpoints) joined by a switch nslab makes.', items: endpoint, example: '[h1, h2, h3]' },
+    name: { kind: 'string', pattern: NAME, format: 'lan-name', doc: 'Name of the switch a LAN gets (at most 15 bytes); `lanN` when absent.' },
+    mtu: { kind: 'integer', min: 68, max: 65535, doc: 'MTU of every interface of the link.', default: 1500 },
+  },
+  ignored: ['labels', 'vars'],
+};
+
+const pool = (doc: string, v4: string, v6: string, prefix: number): MapSpec => ({
+  kind: 'map',
+  doc,
+  fields: {
+    ipv4: { kind: 'string', format: 'ipv4-cidr', doc: 'IPv4 pool subnets are taken from.', default: v4 },
+    ipv6: { kind: 'string', format: 'ipv6-cidr', doc: 'IPv6 pool /64s are taken from.', default: v6 },
+    prefix: { kind: 'integer', min: 8, max: 31, doc: 'IPv4 prefix length of each subnet.', default: prefix },
+  },
+});
+
+export const topologySpec: MapSpec = {
+  kind: 'map',
+  doc: 'An nslab topology file.',
+  required: ['name', 'topology'],
+  fields: {
+    name: { kind: 'string', pattern: NAME, format: 'lab-name', doc: 'The lab’s name; namespaces are called `<name>-<node>`. Letters, digits, `-` and `_`, at most 40.', example: 'lan' },
+    topology: {
+      kind: 'map',
+      doc: 'Nodes and links.',
+      required: ['nodes'],
+      fields: {
+        nodes: { kind: 'dict', keyPattern: NAME, keyLabel: 'node name', doc: 'The nodes, by name (letters, digits, `-`, `_`).', values: { ...nodeSpec, kind: 'map' } },
+        links: { kind: 'list', doc: 'The cables and LANs.', items: link },
+        defaults: { ...inheritable, doc: 'Fields every node inherits.' },
+        kinds: { kind: 'dict', keyPattern: '^(host|linux|router|bridge)$', keyLabel: 'kind', doc: 'Fields every node of a kind inherits.', values: perKind },
+        groups: { kind: 'dict', keyPattern: NAME, keyLabel: 'group name', doc: 'Named sets of fields; a node joins one with `group:`.', values: inheritable },
+      },
+    },
+    addressing: {
+      kind: 'map',
+      doc: 'Automatic addressing: endpoints without addresses get them from pools; explicit addresses are respected and never handed out twice.',
+      fields: {
+        auto: { kind: 'boolean', doc: 'Give addresses to endpoints that have none.', default: true },
+        ipv6: { kind: 'boolean', doc: 'Give IPv6 /64s too (on by itself when any endpoint has an IPv6 address).', default: false },
+        p2p: pool('Pools for links between two nodes.', '10.255.0.0/16', 'fd00:ffff::/48', 30),
+        lan: pool('Pools for LANs (a bridge and the nodes on it).', '10.0.0.0/16', 'fd00::/48', 24),
+      },
+    },
+    routing,
+  },
+  ignored: ['mgmt', 'prefix', 'settings'],
+};
