@@ -159,7 +159,7 @@ describe('unsupportedQdiscKind', () => {
   const req = newQdisc({ index: 3, parent: ROOT, handle: tcHandle(1) }, netem({ delay: 50_000, loss: 1 }));
 
   it('names the kind when the kernel says it has no such qdisc', () => {
-    const err = new NetlinkError({ errno: 2, seq: 1, extackMessage: 'Specified qdisc kind is unknown.' }, req);
+    const err = new NetlinkError({ errno: 2, seq: 1, extackMessage: 'Specified qdisc kind is unknown' }, req);
     expect(unsupportedQdiscKind(err)).toBe('netem');
   });
 
