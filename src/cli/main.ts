@@ -6,6 +6,7 @@ import { describeError } from './errors.js';
 import { registerInspect } from './inspect.js';
 import { registerList } from './list.js';
 import { registerUp } from './up.js';
+import { registerValidate } from './validate.js';
 
 const program = new Command();
 program
@@ -19,6 +20,7 @@ registerUp(program);
 registerDown(program);
 registerList(program);
 registerInspect(program);
+registerValidate(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { up } from '../lab/up.js';
 import { formatDiagnostic } from '../topology/diagnostics.js';
 import { loadTopologyFile } from '../topology/load.js';
+import { describePlan, explainPlan } from '../topology/explain.js';
 import { compilePlan, type Plan } from '../topology/plan.js';
 import { DEFAULT_TOPOLOGY } from './resolve.js';
 
@@ -24,13 +25,19 @@ export function registerUp(program: Command): void {
     .command('up')
     .description('build the lab a topology file describes (the built-in default lab when no file is given)')
     .argument('[file]', 'topology file (YAML)')
-    .option('--dry-run', 'print the plan as JSON and make nothing')
-    .action(async (file: string | undefined, opts: { dryRun?: boolean }) => {
+    .option('--dry-run', 'print the plan and make nothing')
+    .option('--json', 'with --dry-run: the plan as JSON')
+    .option('--explain', 'print the equivalent ip and sysctl commands (a runnable script) and make nothing')
+    .action(async (file: string | undefined, opts: { dryRun?: boolean; json?: boolean; explain?: boolean }) => {
       const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY);
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
+      if (opts.explain) {
+        process.stdout.write(explainPlan(plan));
+        return;
+      }
       if (opts.dryRun) {
-        process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        process.stdout.write(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : describePlan(plan));
         return;
       }
       const started = performance.now();

@@ -10,7 +10,8 @@ import { newLink, parseMac, setLink } from '../rtnl/link.js';
 import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../sys/libc.js';
-import type { Plan, PlanNamespace } from '../topology/plan.js';
+import { namespaceSysctls } from '../topology/explain.js';
+import type { Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
 
 const LOOPBACK_INDEX = 1;
@@ -23,25 +24,6 @@ interface Node {
 
 export interface ApplyProgress {
   (phase: string, done: number, total: number): void;
-}
-
-/** Sysctls written inside a new namespace before any interface exists. */
-function sysctlsFor(n: PlanNamespace): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  if (!n.ipv6) {
-    // No IPv6 wanted: no link-local addresses, no DAD/MLD/RS chatter that a
-    // bridge would flood to every port.
-    out.push(['net.ipv6.conf.default.disable_ipv6', 1], ['net.ipv6.conf.all.disable_ipv6', 1]);
-  } else {
-    // Lab addresses are planned, so duplicate address detection only delays
-    // them (and link-local addresses, which neighbour discovery needs) by seconds.
-    out.push(['net.ipv6.conf.default.accept_dad', 0], ['net.ipv6.conf.all.accept_dad', 0]);
-  }
-  if (n.forwarding) {
-    out.push(['net.ipv4.ip_forward', 1]);
-    if (n.ipv6) out.push(['net.ipv6.conf.default.forwarding', 1], ['net.ipv6.conf.all.forwarding', 1]);
-  }
-  return out;
 }
 
 /**
@@ -65,7 +47,7 @@ export function applyPlan(plan: Plan, journal: Journal, progress?: ApplyProgress
     let done = 0;
     for (const n of plan.namespaces) {
       const { ns, result } = createNamedNetns(n.name, () => {
-        for (const [key, value] of sysctlsFor(n)) writeSysctl(key, value);
+        for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
         return new Connection(new KernelSocket(NETLINK_ROUTE), `netns ${n.name}`);
       });
       nodes.set(n.name, { ns, rtnl: result });
