@@ -236,13 +236,23 @@ export function decodeQdisc(msg: Message): Qdisc {
   const options = attrs.get(TCA.TCA_OPTIONS);
   const stats2 = attrs.get(TCA.TCA_STATS2);
   const decoder = KIND_DECODERS[kind];
+  // Options a decoder cannot read (a kernel newer than nslab, say) are kept
+  // raw rather than failing the whole dump.
+  let decoded: Partial<Pick<Qdisc, 'tbf' | 'netem'>> | undefined;
+  if (options && decoder) {
+    try {
+      decoded = decoder(options);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+  }
   return {
     index: v.getInt32(4, HOST_LITTLE_ENDIAN),
     handle: v.getUint32(8, HOST_LITTLE_ENDIAN),
     parent: v.getUint32(12, HOST_LITTLE_ENDIAN),
     kind,
-    ...(options && decoder ? decoder(options) : {}),
-    ...(options && !decoder && options.length > 0 ? { rawOptions: options.slice() } : {}),
+    ...(decoded ?? {}),
+    ...(options && !decoded && options.length > 0 ? { rawOptions: options.slice() } : {}),
     ...(stats2 ? { stats: decodeStats(stats2) } : {}),
   };
 }

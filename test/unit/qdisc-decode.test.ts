@@ -131,6 +131,17 @@ describe('decoding what the kernel sends', () => {
     expect(q.stats).toEqual({ bytes: 123_456n, packets: 99, qlen: 1, backlog: 1514, drops: 7, requeues: 0, overlimits: 3 });
   });
 
+  it('tbf options it cannot read are kept raw instead of failing the dump', () => {
+    const w = new Writer();
+    w.u8(0).u8(0).u16(0).i32(2).u32(tcHandle(1)).u32(ROOT).u32(1);
+    w.attrString(TCA.TCA_KIND, 'tbf');
+    w.attr(TCA.TCA_OPTIONS, () => w.attr(1, () => w.u32(7))); // TCA_TBF_PARMS of 4 bytes
+    const q = decodeQdisc({ header: { length: 0, type: RTM.RTM_NEWQDISC, flags: 0, seq: 0, pid: 0 }, payload: w.finish() });
+    expect(q.kind).toBe('tbf');
+    expect(q.tbf).toBeUndefined();
+    expect(q.rawOptions?.length).toBe(8);
+  });
+
   it('a payload shorter than struct tcmsg is a RangeError', () => {
     expect(() => decodeQdisc({ header: { length: 0, type: RTM.RTM_NEWQDISC, flags: 0, seq: 0, pid: 0 }, payload: new Uint8Array(12) })).toThrow(RangeError);
   });

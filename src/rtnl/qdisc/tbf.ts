@@ -77,17 +77,17 @@ function writeRatespec(w: Writer, rate: number, cellLog: number): void {
 }
 
 /** Check the options and compute the limit from a latency (RangeError when out of range). */
-export function resolveTbf(o: TbfOptions | TbfLatencyOptions): TbfOptions {
+export function resolveTbf(o: TbfOptions | TbfLatencyOptions, clock: TcClock = PSCHED_CLOCK): TbfOptions {
   checkWhole(o.rate, 'rate (bytes/s)', Number.MAX_SAFE_INTEGER);
   checkWhole(o.burst, 'burst (bytes)', U32_MAX);
   const limit = 'limit' in o ? o.limit : tbfLimitForLatency(o.rate, o.burst, o.latency);
   checkWhole(limit, 'limit (bytes)', U32_MAX);
   // tc's rate table and bucket are 32-bit tick counts (64 ns): about 274 s.
   const rate32 = Math.min(o.rate, U32_MAX);
-  if (timeTooBig(TIME_UNITS_PER_SEC * (RTAB_LARGEST_CELL / rate32))) {
+  if (timeTooBig(TIME_UNITS_PER_SEC * (RTAB_LARGEST_CELL / rate32), clock)) {
     throw new RangeError(`tbf rate of ${o.rate} bytes/s is too slow: a 2048-byte packet would take longer than the scheduler's 274 s`);
   }
-  if (timeTooBig(TIME_UNITS_PER_SEC * (o.burst / rate32))) {
+  if (timeTooBig(TIME_UNITS_PER_SEC * (o.burst / rate32), clock)) {
     throw new RangeError(`tbf burst of ${o.burst} bytes takes longer than the scheduler's 274 s to fill at ${o.rate} bytes/s: lower the burst or raise the rate`);
   }
   return { rate: o.rate, burst: o.burst, limit };
@@ -95,8 +95,7 @@ export function resolveTbf(o: TbfOptions | TbfLatencyOptions): TbfOptions {
 
 /** TCA_OPTIONS payload for tbf, byte for byte as tc 6.1 writes it. */
 export function writeTbfOptions(w: Writer, options: TbfOptions | TbfLatencyOptions, clock: TcClock = PSCHED_CLOCK): void {
-  const o = resolveTbf(options);
-  const limit = o.limit;
+  const o = resolveTbf(options, clock);
   // A rate of 2^32 bytes/s or more travels in TCA_TBF_RATE64; the 32-bit
   // field then says ~0, and tc computes the table and buffer from that ~0.
   const rate32 = o.rate >= 2 ** 32 ? U32_MAX : o.rate;
@@ -104,7 +103,7 @@ export function writeTbfOptions(w: Writer, options: TbfOptions | TbfLatencyOptio
   w.attr(TCA_TBF.TCA_TBF_PARMS, () => {
     writeRatespec(w, rate32, rtab.cellLog);
     w.zeros(TC_RATESPEC_LEN); // no peakrate
-    w.u32(limit).u32(xmittime(rate32, o.burst, clock)).u32(0);
+    w.u32(o.limit).u32(xmittime(rate32, o.burst, clock)).u32(0);
   });
   w.attrU32(TCA_TBF.TCA_TBF_BURST, o.burst);
   if (o.rate >= 2 ** 32) w.attr(TCA_TBF.TCA_TBF_RATE64, () => w.u64(BigInt(o.rate)));
@@ -124,7 +123,7 @@ export function tbfArgs(o: TbfOptions | TbfLatencyOptions): string {
  * Pass the result to newQdisc().
  */
 export function tbf(o: TbfOptions | TbfLatencyOptions, clock: TcClock = PSCHED_CLOCK): QdiscInfo {
-  const resolved = resolveTbf(o); // refuse bad options now, not when the request is written
+  const resolved = resolveTbf(o, clock); // refuse bad options now, not when the request is written
   return { kind: 'tbf', options: (w) => writeTbfOptions(w, resolved, clock), args: tbfArgs(o) };
 }
 
