@@ -5,7 +5,7 @@ import { NF_NAT_RANGE } from './constants.js';
 import { accept } from './expr/immediate.js';
 import { debugExpr, type Expr } from './expr/index.js';
 import { masquerade } from './expr/masq.js';
-import { addr, ctState, ifname, natTo, port, type L4Proto } from './match.js';
+import { addr, ctState, ctStatusDnat, ifname, natTo, port, type L4Proto } from './match.js';
 import { describeRule, newRule, type Rule, type RuleSpec } from './rule.js';
 import { delTable, newTable, type Table, type TableRef, type TableSpec } from './table.js';
 
@@ -70,7 +70,10 @@ export interface NatPlan {
   readonly comment?: string;
   readonly masquerade?: readonly Masquerade[];
   readonly portForwards?: readonly PortForward[];
-  /** Adds the forward chain; with it every port forward also gets its forward accept. */
+  /**
+   * Adds the forward chain; with it every port forward also gets its forward
+   * accept, for connections that came through that DNAT only.
+   */
   readonly forward?: ForwardFilter;
   readonly origin?: string;
 }
@@ -147,12 +150,14 @@ export function natRuleset(plan: NatPlan): RulesetSpec {
       const text = [a.iifname ? `iifname "${a.iifname}"` : '', a.oifname ? `oifname "${a.oifname}"` : '', 'accept'].filter(Boolean).join(' ');
       rule('forward', exprs, text, a.origin);
     }
+    // Only connections the prerouting chain rewrote: without `ct status dnat`
+    // this would also let the outside reach the inside host's port directly.
     for (const f of fwds) {
       const to = parseIp(f.to);
       const inside = f.toPort ?? f.port;
       const host: Cidr = { ...to, prefix: to.family === 4 ? 32 : 128 };
-      const exprs = [...addr(family, 'daddr', host), ...port(f.proto, 'dport', inside), accept()];
-      rule('forward', exprs, `${ipWord(to.family)} daddr ${formatIp(to)} ${f.proto} dport ${inside} accept`, f.origin);
+      const exprs = [...addr(family, 'daddr', host), ...port(f.proto, 'dport', inside), ...ctStatusDnat(), accept()];
+      rule('forward', exprs, `${ipWord(to.family)} daddr ${formatIp(to)} ${f.proto} dport ${inside} ct status dnat accept`, f.origin);
     }
   }
 

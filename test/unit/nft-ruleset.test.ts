@@ -61,8 +61,8 @@ describe('natRuleset()', () => {
       'add rule inet nslab prerouting iifname "eth1" udp dport 5353 dnat ip to 10.0.1.10:53',
       'add rule inet nslab forward ct state established,related accept',
       'add rule inet nslab forward iifname "eth0" oifname "eth1" accept',
-      'add rule inet nslab forward ip daddr 10.0.1.10 tcp dport 80 accept',
-      'add rule inet nslab forward ip daddr 10.0.1.10 udp dport 53 accept',
+      'add rule inet nslab forward ip daddr 10.0.1.10 tcp dport 80 ct status dnat accept',
+      'add rule inet nslab forward ip daddr 10.0.1.10 udp dport 53 ct status dnat accept',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('natRuleset()', () => {
     expect(formatRuleset(s)).toContain('ip saddr 10.0.1.0/24 oifname "eth1" masquerade');
     expect(formatRuleset(s)).toContain('ip6 saddr fd00:1::/64 oifname "eth1" masquerade');
     expect(formatRuleset(s)).toContain('tcp dport 8080 dnat ip6 to [fd00:1::10]:80');
-    expect(formatRuleset(s)).toContain('ip6 daddr fd00:1::10 tcp dport 80 accept');
+    expect(formatRuleset(s)).toContain('ip6 daddr fd00:1::10 tcp dport 80 ct status dnat accept');
     expect(formatRuleset(s)).not.toContain('ct state');
   });
 
@@ -168,7 +168,7 @@ describe('diffRuleset() against what the kernel listed', () => {
     if (!last) throw new Error('no rule 8');
     rules[7] = { ...last, exprs: last.exprs.slice(0, -1).concat({ kind: 'immediate', verdict: { code: 'drop' } }) };
     const [diff] = diffRuleset(spec, { ...installed, rules });
-    expect(diff).toContain('chain forward rule 4 (ip daddr 10.0.1.10 udp dport 53 accept) differs');
+    expect(diff).toContain('chain forward rule 4 (ip daddr 10.0.1.10 udp dport 53 ct status dnat accept) differs');
     expect(diff).toContain('[ immediate reg 0 accept ]');
     expect(diff).toContain('[ immediate reg 0 drop ]');
   });
