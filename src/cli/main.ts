@@ -5,6 +5,7 @@ import { registerDown } from './down.js';
 import { describeError } from './errors.js';
 import { registerInspect } from './inspect.js';
 import { registerList } from './list.js';
+import { registerSchema } from './schema.js';
 import { registerUp } from './up.js';
 import { registerValidate } from './validate.js';
 
@@ -21,6 +22,7 @@ registerDown(program);
 registerList(program);
 registerInspect(program);
 registerValidate(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);

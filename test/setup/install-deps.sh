@@ -11,6 +11,8 @@ declare -A NEED=(
   [ping]=iputils-ping
   [nft]=nftables
   [chromium]=chromium
+  [capsh]=libcap2-bin
+  [getpcaps]=libcap2-bin
 )
 
 missing=()
