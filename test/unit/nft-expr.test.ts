@@ -69,6 +69,16 @@ describe('expressions decoded from nft captures', () => {
   }
 });
 
+describe('a whole ruleset decoded from nft -f', () => {
+  it('prints every rule as nft --debug=netlink printed it', () => {
+    const f = nftFixture('ruleset-nat-router');
+    const rules = f.messages.filter((m) => m.header.type === 0x0a06).map(decodeRule);
+    const blocks = debugBlocks(f.netlinkDebug);
+    expect(rules).toHaveLength(8);
+    expect(rules.map((r) => debugRule(r.exprs))).toEqual(blocks);
+  });
+});
+
 const ROUND_TRIP: readonly (readonly [string, Expr])[] = [
   ['payload network', { kind: 'payload', base: 'network', offset: 12, len: 4, dreg: 1 }],
   ['payload link, 32-bit register', { kind: 'payload', base: 'link', offset: 6, len: 6, dreg: 9 }],
