@@ -31,10 +31,13 @@ import { batchBegin, batchEnd } from './framing.js';
  * failure takes only what is already queued instead of waiting for acks
  * that will never come.
  *
- * src/netlink's Connection cannot do this yet (it splits long request lists
- * over several sendmsg calls and drops answers to `noReply` requests), so
- * this runner talks to the socket itself, with sequence numbers from a range
- * of its own. See the report in the nf_tables helper's notes.
+ * src/netlink's Connection cannot do this yet: it splits request lists of
+ * more than 512 messages or 1 MiB over several sendmsg calls (the second
+ * part would arrive without BATCH_BEGIN), and it drops answers to `noReply`
+ * requests as late, so a failed commit would look like success. Until it
+ * can send a batch whole and watch BATCH_BEGIN's sequence number, this
+ * runner talks to the socket itself, with sequence numbers from a range of
+ * its own (session.ts).
  */
 
 /** A socket that can also be drained without blocking (KernelSocket can). */
