@@ -83,17 +83,9 @@ export interface NftRequestSpec {
   readonly origin?: string | undefined;
 }
 
-/**
- * Room for one message. src/netlink's Writer cannot grow yet (each write
- * reads `this.buf`/`this.view` before reserve() replaces them, so the first
- * write past the initial size throws RangeError), so nf_tables messages get
- * a buffer larger than any rule nslab builds; a bigger one fails loudly.
- */
-const MESSAGE_ROOM = 16 * 1024;
-
 /** Build the Request for one nf_tables message. */
 export function nftRequest(spec: NftRequestSpec): Request {
-  const w = new Writer(MESSAGE_ROOM);
+  const w = new Writer(256);
   writeNfgenmsg(w, familyNumber(spec.family));
   spec.attrs(w);
   return {
