@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,7 @@ let work = '';
 let target = '';
 
 interface Report {
+  installError?: { name: string; errnoName: string; message: string };
   instructions?: number;
   longJumps?: number;
   status: Record<string, string>;
@@ -60,9 +61,9 @@ function transpileTree(entry: string, out: string): void {
   visit(entry);
 }
 
-/** Run the child with no core dump (a killed child would leave one). */
-function child(spec: object): Run {
-  const r = spawnSync('/bin/sh', ['-c', 'ulimit -c 0; exec "$@"', 'sh', process.execPath, CHILD, work, JSON.stringify(spec)], {
+/** Run the child with no core dump (a killed child would leave one); prefix runs it under another program (setpriv). */
+function child(spec: object, prefix: string[] = []): Run {
+  const r = spawnSync('/bin/sh', ['-c', 'ulimit -c 0; exec "$@"', 'sh', ...prefix, process.execPath, CHILD, work, JSON.stringify(spec)], {
     encoding: 'utf8',
     timeout: 30_000,
     cwd: work,
@@ -70,8 +71,8 @@ function child(spec: object): Run {
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
-function report(spec: object): Report {
-  const r = child(spec);
+function report(spec: object, prefix: string[] = []): Report {
+  const r = child(spec, prefix);
   expect(r.status, `child failed (signal ${r.signal}): ${r.stderr}`).toBe(0);
   return JSON.parse(r.stdout) as Report;
 }
@@ -164,6 +165,25 @@ describe.skipIf(!isRoot || !hostArch())('seccomp filters in the kernel', () => {
     expect(r.results['unshare-net']).toEqual({ rc: -1, errno: 13 });
     expect(r.results['unshare-files']).toEqual({ rc: 0, errno: 0 });
     expect(r.results.getppid).toEqual({ rc: -1, errno: 42 });
+  });
+
+  it('a filter the kernel refuses is an error naming the errno and why', () => {
+    const r = report({ filter: 'invalid' });
+    expect(r.installError).toEqual({
+      name: 'SyscallError',
+      errnoName: 'EINVAL',
+      message: 'seccomp(SECCOMP_SET_MODE_FILTER) of 2 instructions failed: EINVAL (the kernel refused the filter program or the flags)',
+    });
+    expect(r.status.Seccomp).toBe('0');
+  });
+
+  it('without no_new_privs or CAP_SYS_ADMIN the kernel says EACCES, and the message says what is missing', (ctx) => {
+    if (sh('setpriv', ['--version']).status !== 0) ctx.skip('setpriv (util-linux) is not installed');
+    chmodSync(work, 0o755);
+    const r = report({ filter: 'default', noNewPrivs: false }, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all']);
+    expect(r.installError?.errnoName).toBe('EACCES');
+    expect(r.installError?.message).toMatch(/needs no_new_privs set, or CAP_SYS_ADMIN/);
+    expect(r.status).toMatchObject({ NoNewPrivs: '0', Seccomp: '0' });
   });
 
   describe.skipIf(hostArch() !== 'x86_64')('a foreign architecture (i386 int $0x80 on x86_64)', () => {

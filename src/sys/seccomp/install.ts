@@ -55,8 +55,10 @@ export function installFilter(program: readonly SockFilter[] | Uint8Array, flags
     if (rc === 0) return;
     errno = koffi.errno();
   }
+  const err = new SyscallError('seccomp(SECCOMP_SET_MODE_FILTER)', errno, `of ${len} instructions`);
   const hint = HINTS[errno];
-  throw new SyscallError('seccomp(SECCOMP_SET_MODE_FILTER)', errno, `of ${len} instructions${hint ? ` (${hint})` : ''}`);
+  if (hint) err.message += ` (${hint})`;
+  throw err;
 }
 
 /** The calling thread's seccomp mode: 0 none, 1 strict, 2 filter (prctl(PR_GET_SECCOMP)). */

@@ -4,7 +4,8 @@
 // then adds the system calls that arrived after those headers (listed below
 // with the kernel table they come from).
 //
-//   node src/sys/seccomp/tables/generate.mjs
+//   node src/sys/seccomp/tables/generate.mjs           # rewrite the tables
+//   node src/sys/seccomp/tables/generate.mjs --check   # exit 1 if they differ
 //
 // Needs gcc and linux-libc-dev. Each table is computed by compiling a tiny C
 // program that prints every __NR_* macro, so aliases and arithmetic in the
@@ -96,6 +97,8 @@ function headersVersion() {
   }
 }
 
+const check = process.argv.includes('--check');
+let stale = 0;
 const dir = mkdtempSync(join(tmpdir(), 'nslab-nr-'));
 try {
   const version = headersVersion();
@@ -121,9 +124,11 @@ ${body}
 `;
     const path = join(here, t.file);
     const old = (() => { try { return readFileSync(path, 'utf8'); } catch { return ''; } })();
-    writeFileSync(path, text);
-    console.log(`${t.file}: ${table.size} system calls${old === text ? ' (unchanged)' : ''}`);
+    if (old !== text) stale++;
+    if (!check) writeFileSync(path, text);
+    console.log(`${t.file}: ${table.size} system calls${old === text ? ' (unchanged)' : check ? ' (DIFFERS from the headers)' : ' (rewritten)'}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+if (check && stale) process.exit(1);
