@@ -13,6 +13,9 @@ import type { Policy } from './policy.js';
  * seccomp: unconfined       # no filter
  * seccomp: ./docker.json    # a Docker/OCI JSON profile, relative to the topology file
  * ```
+ *
+ * The last two are what `docker run --security-opt seccomp=unconfined` and
+ * `--security-opt seccomp=./docker.json` mean for a container.
  */
 export type SeccompSetting =
   | { readonly mode: 'unconfined' }
