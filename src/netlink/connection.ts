@@ -75,13 +75,7 @@ export class Connection {
       this.collect(chunk);
       all.push(...chunk);
     }
-    return all.map((p) => ({
-      request: p.request,
-      seq: p.seq,
-      replies: p.replies,
-      ...(p.ack ? { ack: p.ack } : {}),
-      ...(p.ack && p.ack.errno !== 0 ? { error: new NetlinkError(p.ack, p.request) } : {}),
-    }));
+    return this.outcomes(all);
   }
 
   /** Send requests and throw the first refusal (after all are answered). */
@@ -117,15 +111,53 @@ export class Connection {
     this.socket.send(datagram);
   }
 
-  private collect(chunk: Pending[]): void {
+  /**
+   * Send requests as one indivisible datagram (an nf_tables transaction:
+   * BATCH_BEGIN … BATCH_END must arrive in one sendmsg) and wait for every
+   * answer. An answer under a `noReply` marker's sequence number means the
+   * whole batch failed (a failed commit, for one): it is recorded on that
+   * marker, and what is already queued is read without waiting for acks that
+   * will not come. Mind that the kernel acks messages of an aborted batch with
+   * 0: check every outcome, not one.
+   */
+  transaction(requests: readonly Request[]): Outcome[] {
+    const pending: Pending[] = requests.map((request) => ({ request, seq: this.nextSeq++, replies: [], done: !waitsForAnswer(request) }));
+    const parts = pending.map((p) => encodeMessage(p.request, p.seq));
+    this.sendAll(parts, parts.reduce((n, part) => n + part.length, 0));
+    this.collect(pending, true);
+    return this.outcomes(pending);
+  }
+
+  private outcomes(pending: Pending[]): Outcome[] {
+    return pending.map((p) => ({
+      request: p.request,
+      seq: p.seq,
+      replies: p.replies,
+      ...(p.ack ? { ack: p.ack } : {}),
+      ...(p.ack && p.ack.errno !== 0 ? { error: new NetlinkError(p.ack, p.request) } : {}),
+    }));
+  }
+
+  private collect(chunk: Pending[], markersFailBatch = false): void {
     const bySeq = new Map(chunk.map((p) => [p.seq, p]));
     let open = chunk.filter((p) => !p.done).length;
-    while (open > 0) {
-      const datagram = this.socket.receive();
+    let batchFailed = false;
+    const handle = (datagram: Uint8Array): void => {
       if (debug) hexdump(`[${this.label}] <`, datagram);
       for (const msg of parseMessages(datagram)) {
         const p = bySeq.get(msg.header.seq);
-        if (!p || p.done) continue; // a late answer to something already settled
+        if (!p) continue; // not ours (another exchange's late answer)
+        if (markersFailBatch && p.request.noReply === true) {
+          if (msg.header.type === NLMSG.NLMSG_ERROR) {
+            const ack = decodeAck(msg.payload, msg.header.flags);
+            if (ack.errno !== 0) {
+              p.ack = ack;
+              batchFailed = true;
+            }
+          }
+          continue;
+        }
+        if (p.done) continue; // a late answer to something already settled
         if (msg.header.type === NLMSG.NLMSG_ERROR) {
           p.ack = decodeAck(msg.payload, msg.header.flags);
           // A GET with NLM_F_ACK gets its reply first, then this ack.
@@ -141,6 +173,11 @@ export class Connection {
         }
         if (p.done) open--;
       }
+    };
+    while (open > 0 && !batchFailed) handle(this.socket.receive());
+    if (batchFailed && this.socket.poll) {
+      // The kernel answered everything it will before send() returned.
+      for (let d = this.socket.poll(); d !== undefined; d = this.socket.poll()) handle(d);
     }
   }
 }

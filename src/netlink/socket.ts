@@ -14,6 +14,8 @@ export interface NetlinkSocket {
   send(datagram: Uint8Array): void;
   /** Receive one datagram, blocking up to the socket's timeout. */
   receive(): Uint8Array;
+  /** A datagram if one is queued, else undefined; never blocks. */
+  poll?(): Uint8Array | undefined;
   close(): void;
 }
 

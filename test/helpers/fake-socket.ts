@@ -32,6 +32,11 @@ export class FakeSocket implements NetlinkSocket {
     return next;
   }
 
+  /** What is queued, without waiting (undefined when nothing is). */
+  poll(): Uint8Array | undefined {
+    return this.queue.shift();
+  }
+
   close(): void {
     this.closed = true;
   }

@@ -165,3 +165,26 @@ describe('Connection.close()', () => {
     expect(sock.closed).toBe(true);
   });
 });
+
+describe('Connection.transaction()', () => {
+  const marker = (n: number): Request => ({ type: 0x10, flags: 1 /* NLM_F_REQUEST only */, body: new Writer().u32(n).finish(), what: `batch marker ${n}`, noReply: true });
+
+  it('sends the whole batch in one datagram, however long, and waits only for acked messages', () => {
+    const many = Array.from({ length: 700 }, (_, i) => req(i + 10));
+    const sock = new FakeSocket((msgs) => [datagram(...msgs.filter((m) => m.header.flags & NLM_F.NLM_F_ACK).map((m) => ack(m)))]);
+    const out = new Connection(sock).transaction([marker(1), ...many, marker(2)]);
+    expect(sock.sent).toHaveLength(1);
+    expect(sock.sentMessages()).toHaveLength(702);
+    expect(out.filter((o) => o.ack?.errno === 0)).toHaveLength(700);
+    expect(out.some((o) => o.error)).toBe(false);
+  });
+
+  it('takes an error under a marker as the failure of the whole batch and reads only what is queued', () => {
+    // The kernel refuses the commit: one error under BATCH_BEGIN's number, no acks for the rest.
+    const sock = new FakeSocket((msgs) => [datagram(ack(msgs[0] as Message, { errno: 12 }))]);
+    const out = new Connection(sock).transaction([marker(1), req(5), req(6), marker(2)]);
+    expect(out[0]?.error?.errnoName).toBe('ENOMEM');
+    expect(out[0]?.error?.message).toContain('cannot batch marker 1: ENOMEM');
+    expect(out[1]?.ack).toBeUndefined();
+  });
+});
