@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+/** The page's own files (viewer/ at the package root; same path from src/ and dist/). */
+export const VIEWER_DIR = fileURLToPath(new URL('../../viewer/', import.meta.url));
+
+/** The one file the page needs from node_modules. */
+export const CYTOSCAPE_JS = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
+
+export interface Asset {
+  readonly file: string;
+  readonly type: string;
+}
+
+/** Everything the page may load, by URL path; nothing else is served from disk. */
+export const ASSETS: Readonly<Record<string, Asset>> = {
+  '/': { file: `${VIEWER_DIR}index.html`, type: 'text/html; charset=utf-8' },
+  '/index.html': { file: `${VIEWER_DIR}index.html`, type: 'text/html; charset=utf-8' },
+  '/style.css': { file: `${VIEWER_DIR}style.css`, type: 'text/css; charset=utf-8' },
+  '/app.js': { file: `${VIEWER_DIR}app.js`, type: 'text/javascript; charset=utf-8' },
+  '/graph-style.js': { file: `${VIEWER_DIR}graph-style.js`, type: 'text/javascript; charset=utf-8' },
+  '/svg.js': { file: `${VIEWER_DIR}svg.js`, type: 'text/javascript; charset=utf-8' },
+  '/cytoscape.min.js': { file: CYTOSCAPE_JS, type: 'text/javascript; charset=utf-8' },
+};
+
+const cache = new Map<string, string>();
+
+/** An asset's text (read once; these files do not change while nslab runs). */
+export function readAsset(path: string): string {
+  const asset = ASSETS[path];
+  if (!asset) throw new RangeError(`no viewer asset at ${path}`);
+  let text = cache.get(asset.file);
+  if (text === undefined) {
+    text = readFileSync(asset.file, 'utf8');
+    cache.set(asset.file, text);
+  }
+  return text;
+}

@@ -1,0 +1,55 @@
+import type { LabView } from '../lab/inspect.js';
+import { readAsset } from './assets.js';
+import type { Layout } from './layout.js';
+import type { LinkRateView } from './watch.js';
+
+/** What an exported page draws: the lab as it was, where to put it, and when. */
+export interface ExportData {
+  readonly view: LabView;
+  readonly layout: Layout;
+  readonly rates?: Record<string, LinkRateView>;
+  /** "2025-01-31 14:05:09 UTC" */
+  readonly exportedAt: string;
+}
+
+/** JSON that is safe inside a <script> element (no `</script>`, no `<!--`). */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function inlineScript(code: string): string {
+  // `</script` can only end the element; inside JS it can only be in a string
+  // or comment, where `<\/script` means the same.
+  return `<script>\n${code.replace(/<\/(script)/gi, '<\\/$1')}\n</script>`;
+}
+
+function inlineStyle(css: string): string {
+  return `<style>\n${css.replace(/<\/(style)/gi, '<\\/$1')}\n</style>`;
+}
+
+/**
+ * One self-contained HTML file: cytoscape, the page's scripts and styles
+ * and the lab's data inlined, nothing fetched, so it opens from disk
+ * (file://) with no network.
+ */
+export function exportHtml(data: ExportData): string {
+  let html = readAsset('/index.html');
+  const replace = (tag: string, by: string): void => {
+    if (!html.includes(tag)) throw new Error(`viewer/index.html has no ${tag} to inline`);
+    // A function, so `$` in the replacement (cytoscape has plenty) stays literal.
+    html = html.replace(tag, () => by);
+  };
+  replace('<link rel="stylesheet" href="style.css">', inlineStyle(readAsset('/style.css')));
+  for (const js of ['cytoscape.min.js', 'graph-style.js', 'svg.js', 'app.js']) {
+    replace(`<script src="${js}"></script>`, inlineScript(readAsset(`/${js}`)));
+  }
+  replace('<!--nslab:data-->', `<script>window.NSLAB_DATA = ${scriptJson(data)};</script>`);
+  return html;
+}
+
+export function exportStamp(d: Date): string {
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
