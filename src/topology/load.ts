@@ -1,19 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { parseMac } from '../rtnl/link.js';
 import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
+import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
+import { DEFAULT_NODE_CAPS, sortCaps } from '../sys/caps/index.js';
 import { didYouMean, type Diagnostics } from './diagnostics.js';
 import { assignAddresses, overlaps } from './ipam.js';
 import { interfaceNameProblem, nameProblem } from './names.js';
 import { computeRoutes } from './routing.js';
+import { parseConfinement, parseExec, parseImpairmentFields, parsePorts, parseResolver, parseStringMap } from './node-fields.js';
 import { buildRoute, parseRouteText } from './routes.js';
 import { segmentsOf } from './segments.js';
 import { checkShape } from './shape.js';
 import { Source, type Field } from './source.js';
 import { topologySpec } from './spec.js';
 import {
-  KIND_ALIASES, type Addressing, type EndpointDef, type LinkDef, type NodeDef, type NodeKind, type Pool, type RouteDef,
-  type RoutingMode, type Topology,
+  KIND_ALIASES, type Addressing, type EndpointDef, type ExpectDef, type LinkDef, type NodeConfinement, type NodeDef, type NodeKind,
+  type Pool, type PortForwardDef, type RouteDef, type RoutingMode, type Topology, type UplinkDef,
 } from './types.js';
+
+/** What a switch nslab makes for a LAN is given: nothing to confine, nothing to run. */
+const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
+  confine: { limits: {}, caps: sortCaps(DEFAULT_NODE_CAPS), capsAll: false, seccomp: { mode: 'default' } } satisfies NodeConfinement,
+  exec: [],
+  env: {},
+  sysctls: {},
+  ports: [],
+};
 
 /** Read and validate a topology file. Throws TopologyError listing every problem. */
 export function loadTopologyFile(file: string): Topology {
@@ -58,15 +70,16 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   if (problem) root.get('name').error(problem);
   const topo = root.get('topology');
   const labRouting = (root.get('routing').text as RoutingMode | undefined) ?? 'none';
-  const nodes = parseNodes(topo, labRouting);
+  const nodes = parseNodes(topo, labRouting, file);
   const links = parseLinks(topo.get('links'), nodes);
   const addressing = parseAddressing(root.get('addressing'));
+  const uplink = parseUplink(root.get('uplink'), name, nodes, links);
 
   const segments = segmentsOf(nodes, links);
   checkSubnets(diag, segments.map((s) => s.endpoints));
   const given = diag.hasErrors ? new Map<EndpointDef, Cidr[]>() : assignAddresses(segments, nodes, addressing, diag);
   const addressed = (e: EndpointDef): readonly Cidr[] => [...e.addresses, ...(given.get(e) ?? [])];
-  const computed = computeRoutes(nodes, segments, addressed);
+  const computed = computeRoutes(nodes, segments, addressed, uplink);
 
   const withAddresses = (e: EndpointDef): EndpointDef => {
     const auto = given.get(e);
@@ -76,7 +89,10 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   const finalNodes = new Map([...nodes].map(([n, def]) => [n, { ...def, routes: [...def.routes, ...(computed.get(n) ?? [])] }]));
   checkAddresses(diag, finalLinks);
   checkRoutes(diag, finalNodes, finalLinks);
-  return { name, file, nodes: finalNodes, links: finalLinks };
+  checkNodeReferences(finalNodes, finalLinks, topo.get('nodes'));
+  if (uplink) checkPortTargets(diag, uplink.ports, finalNodes, finalLinks);
+  const expect = parseExpect(root.get('expect'), finalNodes, finalLinks);
+  return { name, file, nodes: finalNodes, links: finalLinks, ...(uplink ? { uplink } : {}), expect };
 }
 
 // --- nodes, with inheritance ---
@@ -102,7 +118,7 @@ function inherited(node: Field, topo: Field, kind: string | undefined, key: stri
   return own;
 }
 
-function parseNodes(topo: Field, labRouting: RoutingMode): Map<string, NodeDef> {
+function parseNodes(topo: Field, labRouting: RoutingMode, file: string): Map<string, NodeDef> {
   const nodes = new Map<string, NodeDef>();
   const groups = topo.get('groups');
   for (const nf of topo.get('nodes').entries() ?? []) {
@@ -128,7 +144,25 @@ function parseNodes(topo: Field, labRouting: RoutingMode): Map<string, NodeDef> 
     const routes = parseRoutes(routesField);
     if (kind === 'bridge' && routes.length > 0) routesField.error('a bridge switches frames and has no routes');
     const routing = (inherited(nf, topo, kindKey, 'routing').text as RoutingMode | undefined) ?? labRouting;
-    nodes.set(name, { name, kind, routes, routing, pos: nf.pos, field: nf.path });
+    const get = (key: string): Field => inherited(nf, topo, kindKey, key);
+    const natField = get('nat');
+    const natOut = natField.get('out').text;
+    const dns = parseResolver(get('dns'));
+    nodes.set(name, {
+      name,
+      kind,
+      routes,
+      routing,
+      confine: parseConfinement(get, file),
+      exec: parseExec(get('exec')),
+      env: parseStringMap(get('env')),
+      sysctls: parseStringMap(get('sysctls')),
+      ...(dns ? { dns } : {}),
+      ...(natOut !== undefined ? { nat: { out: natOut, pos: natField.pos, field: natField.path } } : {}),
+      ports: parsePorts(get('ports')),
+      pos: nf.pos,
+      field: nf.path,
+    });
   }
   return nodes;
 }
@@ -157,6 +191,7 @@ function parseRoutes(f: Field): RouteDef[] {
 
 interface RawEndpoint {
   readonly f: Field;
+  readonly impair?: ImpairmentSpec;
   readonly node: string;
   /** Undefined: the node's next free ethN. */
   readonly iface?: string;
@@ -168,6 +203,8 @@ interface RawLink {
   readonly f: Field;
   readonly ends: RawEndpoint[];
   readonly mtu?: number;
+  /** Impairment of the whole link: both directions. */
+  readonly impair?: ImpairmentSpec;
   /** LAN switch name, when the link is a LAN. */
   readonly lan?: string;
 }
@@ -216,7 +253,8 @@ function parseEndpoint(f: Field, nodes: ReadonlyMap<string, NodeDef>): RawEndpoi
   if (nodes.get(node)?.kind === 'bridge' && addresses.length > 0) {
     return f.error(`${node}${iface ? `:${iface}` : ''} is a port of bridge '${node}'; a bridge port carries no address (put it on the hosts)`);
   }
-  return { f, node, ...(iface !== undefined ? { iface } : {}), addresses, ...(mac ? { mac } : {}) };
+  const impair = parseImpairmentFields(f);
+  return { f, node, ...(iface !== undefined ? { iface } : {}), addresses, ...(mac ? { mac } : {}), ...(impair ? { impair } : {}) };
 }
 
 /**
@@ -261,11 +299,12 @@ function parseLinks(f: Field, nodes: Map<string, NodeDef>): LinkDef[] {
         list.error(`a LAN joins hosts and routers; to join bridges, link them with 'endpoints'`);
         continue;
       }
-      nodes.set(lan, { name: lan, kind: 'bridge', routes: [], routing: 'none', generated: true, pos: lf.pos, field: lf.path });
+      nodes.set(lan, { name: lan, kind: 'bridge', routes: [], routing: 'none', generated: true, ...BARE, pos: lf.pos, field: lf.path });
     } else if (lf.has('name')) {
       lf.get('name').error(`only a LAN has a name (a link with 'lan' or more than two endpoints)`);
     }
-    raw.push({ f: lf, ends: ends as RawEndpoint[], ...(mtu !== undefined ? { mtu } : {}), ...(lan ? { lan } : {}) });
+    const impair = parseImpairmentFields(lf);
+    raw.push({ f: lf, ends: ends as RawEndpoint[], ...(mtu !== undefined ? { mtu } : {}), ...(lan ? { lan } : {}), ...(impair ? { impair } : {}) });
   }
 
   // Explicit interface names first, so automatic ones never take them.
@@ -297,14 +336,19 @@ function parseLinks(f: Field, nodes: Map<string, NodeDef>): LinkDef[] {
 
   const links: LinkDef[] = [];
   for (const l of raw) {
-    const ends: EndpointDef[] = l.ends.map((e) => ({
-      node: e.node,
-      iface: e.iface ?? nextEth(e.node),
-      addresses: e.addresses,
-      ...(e.mac ? { mac: e.mac } : {}),
-      pos: e.f.pos,
-      field: e.f.path,
-    }));
+    const ends: EndpointDef[] = l.ends.map((e) => {
+      // An endpoint's own impairment wins over the link's for its direction.
+      const impair = e.impair ?? l.impair;
+      return {
+        node: e.node,
+        iface: e.iface ?? nextEth(e.node),
+        addresses: e.addresses,
+        ...(e.mac ? { mac: e.mac } : {}),
+        ...(impair ? { impair } : {}),
+        pos: e.f.pos,
+        field: e.f.path,
+      };
+    });
     const mtu = l.mtu !== undefined ? { mtu: l.mtu } : {};
     if (l.lan) {
       const portNames = new Set<string>();
@@ -312,7 +356,15 @@ function parseLinks(f: Field, nodes: Map<string, NodeDef>): LinkDef[] {
         let port = interfaceNameProblem(e.node) || portNames.has(e.node) ? `p${i + 1}` : e.node;
         if (portNames.has(port)) port = `p${i + 1}`;
         portNames.add(port);
-        const sw: EndpointDef = { node: l.lan as string, iface: port, addresses: [], pos: e.pos, field: `${e.field} (switch port)` };
+        const sw: EndpointDef = {
+          node: l.lan as string,
+          iface: port,
+          addresses: [],
+          // A LAN's impairment shapes both directions: toward the member too.
+          ...(l.impair ? { impair: l.impair } : {}),
+          pos: e.pos,
+          field: `${e.field} (switch port)`,
+        };
         links.push({ a: e, b: sw, ...mtu, pos: l.f.pos, field: l.f.path });
       });
     } else {
@@ -412,4 +464,138 @@ function checkRoutes(diag: Diagnostics, nodes: ReadonlyMap<string, NodeDef>, lin
       }
     }
   }
+}
+
+// --- uplink, references, expectations ---
+
+/** The host side of an uplink cable: `<lab>-up` when it fits in 15 bytes. */
+function defaultHostInterface(lab: string): string {
+  const name = `${lab}-up`;
+  return name.length <= 15 ? name : `nslab${lab.length}${lab.slice(0, 6)}`.slice(0, 15);
+}
+
+function parseUplink(f: Field, lab: string, nodes: ReadonlyMap<string, NodeDef>, links: readonly LinkDef[]): UplinkDef | undefined {
+  if (!f.isMap) return undefined;
+  const node = f.get('node').text ?? '';
+  const def = nodes.get(node);
+  if (!def) {
+    f.get('node').error(`unknown node '${node}'${didYouMean(node, nodes.keys())}`);
+    return undefined;
+  }
+  if (def.kind === 'bridge') {
+    f.get('node').error(`'${node}' is a bridge; an uplink goes to a host or a router`);
+    return undefined;
+  }
+  const iface = f.get('interface').text ?? 'uplink';
+  const hostIface = f.get('host-interface').text ?? defaultHostInterface(lab);
+  for (const [field, name] of [['interface', iface], ['host-interface', hostIface]] as const) {
+    const p = interfaceNameProblem(name);
+    if (p) f.get(field).error(p);
+  }
+  if (links.some((l) => (l.a.node === node && l.a.iface === iface) || (l.b.node === node && l.b.iface === iface))) {
+    f.get('interface').error(`interface ${node}:${iface} is already used by a link; name the uplink's another way`);
+  }
+  let hostAddress: Cidr;
+  try {
+    hostAddress = parseCidr(f.get('ipv4').text ?? '100.64.0.1/30');
+    if (hostAddress.family !== 4 || hostAddress.prefix > 30) throw new TypeError(`the uplink needs an IPv4 subnet of /30 or larger, not ${f.get('ipv4').text}`);
+  } catch (err) {
+    f.get('ipv4').error((err as Error).message);
+    return undefined;
+  }
+  // The node takes the host's address plus one (wrapping below the broadcast is the user's business: /30 has exactly two).
+  const bytes = Uint8Array.from(hostAddress.bytes);
+  for (let i = 3; i >= 0; i--) {
+    bytes[i] = ((bytes[i] ?? 0) + 1) & 0xff;
+    if (bytes[i] !== 0) break;
+  }
+  const nodeAddress: Cidr = { family: 4, bytes, prefix: hostAddress.prefix };
+  if (!contains(hostAddress, nodeAddress) || formatIp(networkOf(hostAddress)) === formatIp(hostAddress)) {
+    f.get('ipv4').error(`${formatCidr(hostAddress)} leaves no address for ${node} in its subnet; give the machine's side, e.g. 100.64.0.1/30`);
+  }
+  return {
+    node,
+    iface,
+    hostIface,
+    hostAddress,
+    nodeAddress,
+    nat: f.get('nat').text === 'host',
+    ports: parsePorts(f.get('ports')),
+    pos: f.pos,
+    field: f.path,
+  };
+}
+
+/** nat.out names an interface of the node; ports name nodes that have an IPv4 address. */
+function checkNodeReferences(nodes: ReadonlyMap<string, NodeDef>, links: readonly LinkDef[], nodesField: Field): void {
+  const diag = nodesField.diag;
+  const ifaces = (n: string): string[] => links.flatMap((l) => [l.a, l.b]).filter((e) => e.node === n).map((e) => e.iface);
+  for (const n of nodes.values()) {
+    if (n.nat && !ifaces(n.name).includes(n.nat.out)) {
+      diag.error(n.nat.pos, `${n.nat.field}.out`, `node ${n.name} has no interface '${n.nat.out}'${didYouMean(n.nat.out, ifaces(n.name))}`);
+    }
+    if ((n.nat || n.ports.length > 0) && n.kind === 'bridge') diag.error(n.pos, n.field, `a bridge does no NAT; put 'nat' and 'ports' on a router`);
+    checkPortTargets(diag, n.ports, nodes, links);
+  }
+}
+
+function checkPortTargets(diag: Diagnostics, ports: readonly PortForwardDef[], nodes: ReadonlyMap<string, NodeDef>, links?: readonly LinkDef[]): void {
+  for (const p of ports) {
+    if (!nodes.has(p.node)) diag.error(p.pos, p.field, `unknown node '${p.node}'${didYouMean(p.node, nodes.keys())}`);
+    else if (links && !links.flatMap((l) => [l.a, l.b]).some((e) => e.node === p.node && e.addresses.some((a) => a.family === 4))) {
+      diag.error(p.pos, p.field, `node ${p.node} has no IPv4 address to forward to`);
+    }
+  }
+}
+
+const PORT = /^(\d{1,5})\/(tcp|udp)$/;
+
+function parseExpect(f: Field, nodes: ReadonlyMap<string, NodeDef>, links: readonly LinkDef[]): ExpectDef[] {
+  const out: ExpectDef[] = [];
+  for (const item of f.isSeq ? (f.items() ?? []) : []) {
+    if (!item.isMap) continue;
+    const from = item.get('from').text ?? '';
+    const reach = item.get('reach').text;
+    const notReach = item.get('not-reach').text;
+    if ((reach === undefined) === (notReach === undefined)) {
+      item.error(`give one of 'reach' or 'not-reach'`);
+      continue;
+    }
+    if (!nodes.has(from)) {
+      item.get('from').error(`unknown node '${from}'${didYouMean(from, nodes.keys())}`);
+      continue;
+    }
+    const target = (reach ?? notReach) as string;
+    const tf = item.get(reach !== undefined ? 'reach' : 'not-reach');
+    const [tnode, tif] = target.split(':');
+    let isAddress = false;
+    try {
+      parseIp(target);
+      isAddress = true;
+    } catch {
+      // a node name
+    }
+    if (!isAddress) {
+      if (!nodes.has(tnode ?? '')) {
+        tf.error(`unknown node '${tnode}'${didYouMean(tnode ?? '', nodes.keys())} (a target is a node, node:interface, or an address)`);
+        continue;
+      }
+      if (tif !== undefined && !links.flatMap((l) => [l.a, l.b]).some((e) => e.node === tnode && e.iface === tif)) {
+        tf.error(`node ${tnode} has no interface '${tif}'`);
+        continue;
+      }
+    }
+    const portText = item.get('port').text;
+    let port: ExpectDef['port'];
+    if (portText !== undefined) {
+      const m = PORT.exec(portText);
+      if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) {
+        item.get('port').error(`port '${portText}' should be NUMBER/tcp or NUMBER/udp, e.g. 22/tcp`);
+        continue;
+      }
+      port = { port: Number(m[1]), proto: m[2] as 'tcp' | 'udp' };
+    }
+    out.push({ from, target, reach: reach !== undefined, ...(port ? { port } : {}), pos: item.pos, field: item.path });
+  }
+  return out;
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { formatCidr, formatIp } from '../rtnl/inet.js';
+import { formatCidr, formatIp, networkOf } from '../rtnl/inet.js';
 import { formatMac } from '../rtnl/link.js';
 import { formatPosition } from './diagnostics.js';
 import { namespaceName } from './names.js';
-import type { EndpointDef, NodeKind, Origin, Topology } from './types.js';
+import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
+import type { CgroupLimits } from '../sys/cgroup/index.js';
+import type { EndpointDef, NodeKind, Origin, PortForwardDef, Topology } from './types.js';
 
 /**
  * The plan: everything `up` will make, as plain serialisable data. Nothing
@@ -21,6 +23,10 @@ export interface Plan {
   readonly veths: readonly PlanVeth[];
   readonly addresses: readonly PlanAddress[];
   readonly routes: readonly PlanRoute[];
+  readonly impairments: readonly PlanImpairment[];
+  readonly nat: readonly PlanNat[];
+  readonly uplink?: PlanUplink;
+  readonly expect: readonly PlanExpect[];
 }
 
 export interface PlanNamespace {
@@ -32,6 +38,87 @@ export interface PlanNamespace {
   readonly forwarding: boolean;
   /** IPv6 stays on only where the lab uses it; elsewhere it is disabled before any interface exists. */
   readonly ipv6: boolean;
+  /** Hostname in the node's UTS namespace. */
+  readonly hostname: string;
+  readonly confine: PlanConfinement;
+  readonly exec: readonly PlanExec[];
+  readonly env: Readonly<Record<string, string>>;
+  /** The user's sysctls, written after nslab's own. */
+  readonly sysctls: Readonly<Record<string, string>>;
+  /** resolv.conf for /etc/netns/<name>/, when the node has name servers. */
+  readonly resolvConf?: string;
+  readonly origin: string;
+}
+
+export interface PlanConfinement {
+  readonly limits: CgroupLimits;
+  readonly caps: readonly string[];
+  readonly capsAll: boolean;
+  /** 'default', 'unconfined', or the absolute path of a Docker/OCI profile. */
+  readonly seccomp: string;
+}
+
+export interface PlanExec {
+  readonly cmd: string;
+  readonly background: boolean;
+  readonly origin: string;
+}
+
+/** tc qdiscs on one interface: what leaves it is shaped so. */
+export interface PlanImpairment {
+  readonly netns: string;
+  readonly node: string;
+  readonly dev: string;
+  readonly index: number;
+  readonly mtu?: number;
+  readonly spec: ImpairmentSpec;
+  readonly origin: string;
+}
+
+export interface PlanPortForward {
+  readonly port: number;
+  readonly proto: 'tcp' | 'udp';
+  /** The inside node's IPv4 address it goes to. */
+  readonly to: string;
+  readonly toNode: string;
+  readonly toPort: number;
+  readonly origin: string;
+}
+
+/** NAT in one namespace (nslab's own nf_tables table there). */
+export interface PlanNat {
+  readonly netns: string;
+  readonly node: string;
+  /** Masquerade what comes from these prefixes and leaves this interface. */
+  readonly masquerade?: { readonly out: string; readonly sources: readonly string[] };
+  readonly ports: readonly PlanPortForward[];
+  readonly origin: string;
+}
+
+/** The cable from a lab node to the machine. */
+export interface PlanUplink {
+  readonly netns: string;
+  readonly node: string;
+  readonly dev: string;
+  readonly index: number;
+  readonly mac: string;
+  readonly address: string;
+  readonly hostDev: string;
+  readonly hostMac: string;
+  readonly hostAddress: string;
+  /** The lab's IPv4 prefixes, routed from the machine through the node. */
+  readonly labPrefixes: readonly string[];
+  /** The machine masquerades the lab (its own table `nslab-<lab>`). */
+  readonly nat: boolean;
+  readonly ports: readonly PlanPortForward[];
+  readonly origin: string;
+}
+
+export interface PlanExpect {
+  readonly from: string;
+  readonly target: string;
+  readonly reach: boolean;
+  readonly port?: { readonly port: number; readonly proto: 'tcp' | 'udp' };
   readonly origin: string;
 }
 
@@ -113,12 +200,24 @@ export function compilePlan(topo: Topology): Plan {
   const bridges: PlanBridge[] = [];
   const bridgeIndex = new Map<string, number>();
   for (const n of topo.nodes.values()) {
+    const resolvConf = n.dns && (n.dns.servers.length || n.dns.search.length || n.dns.options.length) ? resolvConfOf(n.dns) : undefined;
     namespaces.push({
       name: ns(n.name),
       node: n.name,
       kind: n.kind,
       forwarding: n.kind === 'router',
       ipv6: n.kind !== 'bridge' && usesIpv6.has(n.name),
+      hostname: n.name,
+      confine: {
+        limits: n.confine.limits,
+        caps: [...n.confine.caps],
+        capsAll: n.confine.capsAll,
+        seccomp: n.confine.seccomp.mode === 'profile' ? n.confine.seccomp.file : n.confine.seccomp.mode,
+      },
+      exec: n.exec.map((e) => ({ cmd: e.cmd, background: e.background, origin: origin(e) })),
+      env: { ...n.env },
+      sysctls: { ...n.sysctls },
+      ...(resolvConf !== undefined ? { resolvConf } : {}),
       origin: origin(n),
     });
     if (n.kind === 'bridge') {
@@ -182,5 +281,100 @@ export function compilePlan(topo: Topology): Plan {
     }
   }
 
-  return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes };
+  const impairments: PlanImpairment[] = [];
+  for (const l of topo.links) {
+    for (const ep of [l.a, l.b]) {
+      if (!ep.impair) continue;
+      impairments.push({
+        netns: ns(ep.node),
+        node: ep.node,
+        dev: ep.iface,
+        index: ifindex.get(`${ep.node}:${ep.iface}`) as number,
+        ...(l.mtu !== undefined ? { mtu: l.mtu } : {}),
+        spec: ep.impair,
+        origin: origin(ep),
+      });
+    }
+  }
+
+  // NAT and port forwards go to a node's first IPv4 address.
+  const firstIpv4 = new Map<string, string>();
+  for (const l of topo.links) {
+    for (const ep of [l.a, l.b]) {
+      const a = ep.addresses.find((x) => x.family === 4);
+      if (a && !firstIpv4.has(ep.node)) firstIpv4.set(ep.node, formatIp(a));
+    }
+  }
+  const labPrefixes = [...new Set(topo.links.flatMap((l) => [l.a, l.b]).flatMap((e) => e.addresses.filter((a) => a.family === 4).map((a) => formatCidr(networkOf(a)))))];
+  const forward = (p: PortForwardDef): PlanPortForward => ({
+    port: p.port,
+    proto: p.proto,
+    to: firstIpv4.get(p.node) ?? '',
+    toNode: p.node,
+    toPort: p.toPort,
+    origin: origin(p),
+  });
+  const nat: PlanNat[] = [];
+  for (const n of topo.nodes.values()) {
+    if (!n.nat && n.ports.length === 0) continue;
+    nat.push({
+      netns: ns(n.name),
+      node: n.name,
+      ...(n.nat ? { masquerade: { out: n.nat.out, sources: labPrefixes } } : {}),
+      ports: n.ports.map(forward),
+      origin: origin(n.nat ?? n),
+    });
+  }
+
+  let uplink: PlanUplink | undefined;
+  if (topo.uplink) {
+    const u = topo.uplink;
+    const index = takeIndex(u.node);
+    uplink = {
+      netns: ns(u.node),
+      node: u.node,
+      dev: u.iface,
+      index,
+      mac: deterministicMac(lab, u.node, u.iface),
+      address: formatCidr(u.nodeAddress),
+      hostDev: u.hostIface,
+      hostMac: deterministicMac(lab, '', u.hostIface),
+      hostAddress: formatCidr(u.hostAddress),
+      labPrefixes,
+      nat: u.nat,
+      ports: u.ports.map(forward),
+      origin: origin(u),
+    };
+  }
+
+  const expect: PlanExpect[] = topo.expect.map((e) => ({
+    from: e.from,
+    target: e.target,
+    reach: e.reach,
+    ...(e.port ? { port: e.port } : {}),
+    origin: origin(e),
+  }));
+
+  return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes, impairments, nat, ...(uplink ? { uplink } : {}), expect };
+}
+
+function resolvConfOf(dns: { servers: readonly string[]; search: readonly string[]; options: readonly string[] }): string {
+  const lines = ['# written by nslab'];
+  if (dns.search.length) lines.push(`search ${dns.search.join(' ')}`);
+  for (const s of dns.servers) lines.push(`nameserver ${s}`);
+  if (dns.options.length) lines.push(`options ${dns.options.join(' ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** /etc/hosts for every node of a lab: each node by name, at its first address of each family. */
+export function hostsFile(plan: Plan): string {
+  const lines = ['# written by nslab for lab ' + plan.lab, '127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback'];
+  for (const n of plan.namespaces) {
+    const mine = plan.addresses.filter((a) => a.netns === n.name);
+    for (const family of [4, 6]) {
+      const a = mine.find((x) => (family === 4) === !x.address.includes(':'));
+      if (a) lines.push(`${a.address.split('/')[0]}\t${n.node}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import { singleSourceLength } from 'graphology-shortest-path/unweighted.js';
 import { contains, formatCidr, networkOf, type Cidr, type IpAddress } from '../rtnl/inet.js';
 import type { Segment } from './segments.js';
-import type { EndpointDef, NodeDef, RouteDef } from './types.js';
+import type { EndpointDef, NodeDef, RouteDef, UplinkDef } from './types.js';
 
 type Addressed = (e: EndpointDef) => readonly Cidr[];
 
@@ -33,11 +33,14 @@ function addressIn(e: EndpointDef, net: Cidr, addrs: Addressed): IpAddress | und
  * result is deterministic. Every host gets a default route through a router
  * on its own segments. Routes the user wrote for the same destination win.
  * Since every router learns every prefix, return paths exist by construction.
+ * With an uplink, its node's default route leads to the machine and every
+ * other router's default route leads toward that node.
  */
 export function computeRoutes(
   nodes: ReadonlyMap<string, NodeDef>,
   segments: readonly Segment[],
   addrs: Addressed,
+  uplink?: UplinkDef,
 ): Map<string, RouteDef[]> {
   const out = new Map<string, RouteDef[]>();
   const isRouter = (n: string): boolean => nodes.get(n)?.kind === 'router';
@@ -104,9 +107,40 @@ export function computeRoutes(
         if (best) for (const net of nets) add(net, best.via);
       }
     }
+    if (uplink && node.kind === 'router') {
+      const zero: Cidr = { family: 4, bytes: new Uint8Array(4), prefix: 0 };
+      if (node.name === uplink.node) {
+        add(zero, uplink.hostAddress);
+      } else {
+        const via = nextHopToward(uplink.node, node.name, mine, g, addrs);
+        if (via) add(zero, via);
+      }
+    }
+    if (uplink && node.kind === 'host' && node.name === uplink.node) {
+      add({ family: 4, bytes: new Uint8Array(4), prefix: 0 }, uplink.hostAddress);
+    }
     if (routes.length > 0) out.set(node.name, routes);
   }
   return out;
+}
+
+/** The IPv4 next hop from router `from` toward router `to` (a neighbour one step nearer). */
+function nextHopToward(to: string, from: string, mine: readonly Segment[], g: UndirectedGraph, addrs: Addressed): IpAddress | undefined {
+  if (!g.hasNode(`n:${to}`)) return undefined;
+  const dist = singleSourceLength(g, `n:${to}`);
+  const myDist = dist[`n:${from}`];
+  if (myDist === undefined) return undefined;
+  let best: { seg: number; via: IpAddress } | undefined;
+  for (const seg of mine) {
+    const own = seg.endpoints.find((e) => e.node === from);
+    for (const peer of seg.endpoints) {
+      if (peer.node === from || dist[`n:${peer.node}`] !== myDist - 2) continue;
+      const shared = own && subnetsOf(seg, 4, addrs).find((n) => addrs(own).some((a) => contains(n, a)));
+      const via = shared && addressIn(peer, shared, addrs);
+      if (via && (!best || seg.index < best.seg || (seg.index === best.seg && compareBytes(via.bytes, best.via.bytes) < 0))) best = { seg: seg.index, via };
+    }
+  }
+  return best?.via;
 }
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {

@@ -109,13 +109,84 @@ const nodeFields: Record<string, Spec> = {
   group: { kind: 'string', pattern: NAME, format: 'group', doc: 'A group under `topology.groups` whose fields this node inherits.' },
   routes: { kind: 'list', doc: 'Static routes of the node; explicit routes win over computed ones.', items: route },
   routing,
+  // --- confinement (cgroups, capabilities, seccomp) ---
+  memory: {
+    kind: 'oneOf',
+    doc: 'Memory limit, swap included (containerlab’s field): `64MiB`, `512m`, `1g`, or bytes. At least 6MiB.',
+    options: [{ kind: 'string', format: 'memory', doc: 'An amount with a unit.', example: '64MiB' }, { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, doc: 'Bytes.' }],
+  },
+  cpu: {
+    kind: 'oneOf',
+    doc: 'CPU limit in cores (containerlab’s field): `0.5` is half of one CPU.',
+    options: [{ kind: 'number', min: 0.01, max: 1024, doc: 'Cores.', example: '0.5' }, { kind: 'string', format: 'cpu', doc: 'Cores, as text.' }],
+  },
+  'cpu-set': { kind: 'string', format: 'cpu-list', doc: 'CPUs the node may run on (containerlab’s field), in the kernel’s list form.', example: '0-1' },
+  pids: { kind: 'integer', min: 1, max: 4194304, doc: 'Most processes and threads at once; stops a fork bomb.', example: '100' },
+  'cap-add': { kind: 'list', doc: 'Capabilities added to the node’s default set (`NET_ADMIN` or `CAP_NET_ADMIN`; `ALL`).', items: { kind: 'string', format: 'capability', doc: 'A capability name.', example: 'SYS_PTRACE' } },
+  'cap-drop': { kind: 'list', doc: 'Capabilities taken from the node’s default set (`ALL` leaves only `cap-add`).', items: { kind: 'string', format: 'capability', doc: 'A capability name.', example: 'NET_ADMIN' } },
+  seccomp: {
+    kind: 'string',
+    format: 'seccomp',
+    doc: '`default` (nslab’s profile: no mounts, namespaces, modules, kexec, reboot, bpf…), `unconfined` (no filter), or the path of a Docker/OCI seccomp JSON profile, relative to this file.',
+    default: 'default',
+  },
+  exec: {
+    kind: 'list',
+    doc: 'Commands run in the node, confined like it, after the lab is up; a failing one fails `up`. Output goes to /run/nslab/<lab>/logs/<node>.log.',
+    items: {
+      kind: 'oneOf',
+      doc: 'A command.',
+      options: [
+        { kind: 'string', format: 'command', doc: 'A shell command run to completion.', example: 'ip link set eth0 mtu 1400' },
+        {
+          kind: 'map',
+          doc: 'A command with options.',
+          required: ['cmd'],
+          fields: {
+            cmd: { kind: 'string', format: 'command', doc: 'The shell command.', example: 'python3 -m http.server 80' },
+            background: { kind: 'boolean', doc: 'Leave it running (a server); `down` ends it.', default: false },
+          },
+        },
+      ],
+    },
+  },
+  env: { kind: 'dict', doc: 'Environment of `exec` commands and of `nslab exec` in the node.', values: { kind: 'string', doc: 'A value.' } },
+  sysctls: {
+    kind: 'dict',
+    keyPattern: '^net\\.[A-Za-z0-9_./-]+$',
+    keyLabel: 'sysctl (only net.* belong to a node’s network namespace)',
+    doc: 'Network sysctls of the node’s namespace, set before its interfaces exist.',
+    values: { kind: 'oneOf', doc: 'A value.', options: [{ kind: 'string', doc: 'A value.' }, { kind: 'integer', min: -2147483648, max: 4294967295, doc: 'A number.' }] },
+  },
+  dns: {
+    kind: 'map',
+    doc: 'The node’s /etc/resolv.conf (written to /etc/netns/<namespace>/, where `ip netns exec` and `nslab exec` find it). Every node also gets an /etc/hosts naming every lab node.',
+    fields: {
+      servers: { kind: 'list', doc: 'Name servers.', items: { kind: 'string', format: 'ip', doc: 'An address.', example: '10.0.0.53' } },
+      search: { kind: 'list', doc: 'Search domains.', items: { kind: 'string', doc: 'A domain.' } },
+      options: { kind: 'list', doc: 'resolv.conf options.', items: { kind: 'string', doc: 'An option.', example: 'ndots:1' } },
+    },
+  },
+  // --- NAT ---
+  nat: {
+    kind: 'map',
+    doc: 'Masquerade: traffic from the lab’s prefixes leaving `out` takes this node’s address there (a router’s way out).',
+    required: ['out'],
+    fields: { out: { kind: 'string', format: 'interface', doc: 'The interface toward the outside.', example: 'eth1' } },
+  },
+  ports: {
+    kind: 'list',
+    doc: 'Port forwards on this node: `PORT:NODE:PORT[/tcp|udp]` sends what reaches this node’s port to another node’s.',
+    items: { kind: 'string', format: 'port-forward', doc: 'A forward.', example: '8080:h1:80/tcp' },
+  },
 };
 
 /** containerlab node fields with no meaning for a namespace lab. */
 export const IGNORED_NODE_FIELDS = [
   'image', 'startup-config', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'binds', 'license', 'type',
   'image-pull-policy', 'enforce-startup-config', 'suppress-startup-config', 'entrypoint', 'cmd', 'user', 'network-mode',
-  'publish', 'runtime', 'stages', 'certificate', 'healthcheck', 'extras', 'dns', 'restart-policy', 'auto-remove', 'wait-for',
+  'publish', 'runtime', 'stages', 'certificate', 'healthcheck', 'extras', 'restart-policy', 'auto-remove', 'wait-for',
+  'memory-reservation', 'shm-size', 'devices', 'aliases', 'components', 'config', 'sandbox', 'kernel',
 ] as const;
 
 const nodeSpec: MapSpec = { kind: 'map', doc: 'A node.', fields: nodeFields, ignored: IGNORED_NODE_FIELDS };
@@ -128,6 +199,17 @@ const inheritable: MapSpec = {
 const perKind: MapSpec = {
   ...inheritable,
   fields: Object.fromEntries(Object.entries(nodeFields).filter(([k]) => k !== 'group' && k !== 'kind')),
+};
+
+/** Link impairments (tc): on a link they shape both directions, on an endpoint what leaves it. */
+const impairments: Record<string, Spec> = {
+  rate: { kind: 'string', format: 'rate', doc: 'Bandwidth limit (tbf).', example: '10mbit' },
+  delay: { kind: 'string', format: 'time', doc: 'Added delay (netem).', example: '50ms' },
+  jitter: { kind: 'string', format: 'time', doc: 'Delay variation; needs `delay` (netem).', example: '5ms' },
+  loss: { kind: 'oneOf', doc: 'Packets dropped (netem).', options: [{ kind: 'string', format: 'percent', doc: 'A percentage.', example: '1%' }, { kind: 'number', min: 0, max: 100, doc: 'Percent.' }] },
+  corrupt: { kind: 'oneOf', doc: 'Packets with a flipped bit (netem).', options: [{ kind: 'string', format: 'percent', doc: 'A percentage.', example: '0.1%' }, { kind: 'number', min: 0, max: 100, doc: 'Percent.' }] },
+  duplicate: { kind: 'oneOf', doc: 'Packets sent twice (netem).', options: [{ kind: 'string', format: 'percent', doc: 'A percentage.', example: '1%' }, { kind: 'number', min: 0, max: 100, doc: 'Percent.' }] },
+  reorder: { kind: 'oneOf', doc: 'Packets sent without the delay, so they overtake; needs `delay` (netem).', options: [{ kind: 'string', format: 'percent', doc: 'A percentage.', example: '25%' }, { kind: 'number', min: 0, max: 100, doc: 'Percent.' }] },
 };
 
 const endpoint: OneOfSpec = {
@@ -150,6 +232,7 @@ const endpoint: OneOfSpec = {
         ipv4: oneOrList(cidr4, 'IPv4 address(es) of the interface; automatic when absent (see `addressing`).'),
         ipv6: oneOrList(cidr6, 'IPv6 address(es) of the interface; automatic when absent and the lab uses IPv6.'),
         mac: { kind: 'string', pattern: '^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$', doc: 'MAC address; a stable one derived from lab, node and interface when absent.', example: '02:00:00:00:00:01' },
+        ...impairments,
       },
     },
   ],
@@ -163,6 +246,7 @@ const link: MapSpec = {
     lan: { kind: 'list', minItems: 1, doc: 'Nodes (or endpoints) joined by a switch nslab makes.', items: endpoint, example: '[h1, h2, h3]' },
     name: { kind: 'string', pattern: NAME, format: 'lan-name', doc: 'Name of the switch a LAN gets (at most 15 bytes); `lanN` when absent.' },
     mtu: { kind: 'integer', min: 68, max: 65535, doc: 'MTU of every interface of the link.', default: 1500 },
+    ...impairments,
   },
   ignored: ['labels', 'vars'],
 };
@@ -206,6 +290,34 @@ export const topologySpec: MapSpec = {
       },
     },
     routing,
+    uplink: {
+      kind: 'map',
+      doc: 'A cable from a lab node to this machine (the root namespace), so the lab can reach what the machine reaches.',
+      required: ['node'],
+      fields: {
+        node: { kind: 'string', pattern: NAME, format: 'node', doc: 'The lab node at the lab end (a router, usually).' },
+        interface: { kind: 'string', format: 'interface', doc: 'Its interface name in the node.', default: 'uplink' },
+        'host-interface': { kind: 'string', format: 'interface', doc: 'The interface name on the machine (at most 15 bytes); `<lab>-up` if it fits, else `nslab<N>`.' },
+        ipv4: { kind: 'string', format: 'ipv4-cidr', doc: 'The machine’s address on the cable; the node gets the next one.', default: '100.64.0.1/30', example: '100.64.0.1/30' },
+        nat: { kind: 'string', enum: ['host', 'none'], doc: '`host`: the machine masquerades the lab’s traffic (its own nf_tables table, removed by `down`).', default: 'none' },
+        ports: { kind: 'list', doc: 'Port forwards on the machine: `PORT:NODE:PORT[/tcp|udp]`.', items: { kind: 'string', format: 'port-forward', doc: 'A forward.', example: '8080:h1:80/tcp' } },
+      },
+    },
+    expect: {
+      kind: 'list',
+      doc: 'What `nslab check` must find: who reaches whom (ICMP, or a TCP/UDP port). `check` exits non-zero when one fails.',
+      items: {
+        kind: 'map',
+        doc: 'One expectation; give `reach` or `not-reach`.',
+        required: ['from'],
+        fields: {
+          from: { kind: 'string', pattern: NAME, format: 'node', doc: 'The node it is checked from.' },
+          reach: { kind: 'string', format: 'target', doc: 'A node (any of its addresses), `node:interface`, or an address that must answer.', example: 'h2' },
+          'not-reach': { kind: 'string', format: 'target', doc: 'A target that must not answer.', example: 'srv' },
+          port: { kind: 'string', format: 'port', doc: 'Check this port instead of ping: `22/tcp`, `53/udp`.', example: '22/tcp' },
+        },
+      },
+    },
   },
   ignored: ['mgmt', 'prefix', 'settings'],
 };

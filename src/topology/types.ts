@@ -1,4 +1,7 @@
 import type { Cidr, IpAddress } from '../rtnl/inet.js';
+import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
+import type { CapName } from '../sys/caps/index.js';
+import type { CgroupLimits } from '../sys/cgroup/index.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 
 /** What a node is: an end host, a router (forwards packets), or a switch. */
@@ -30,6 +33,35 @@ export interface RouteDef extends Origin {
   readonly computed?: boolean;
 }
 
+/** How a node is confined: cgroup limits, capabilities, seccomp. */
+export interface NodeConfinement {
+  readonly limits: CgroupLimits;
+  /** The node's capability set (default, cap-add, cap-drop applied). */
+  readonly caps: readonly CapName[];
+  /** cap-add: ALL — every capability nslab itself holds when the node starts. */
+  readonly capsAll: boolean;
+  readonly seccomp: { readonly mode: 'default' | 'unconfined' } | { readonly mode: 'profile'; readonly file: string };
+}
+
+export interface ExecDef extends Origin {
+  readonly cmd: string;
+  readonly background: boolean;
+}
+
+export interface ResolverDef {
+  readonly servers: readonly string[];
+  readonly search: readonly string[];
+  readonly options: readonly string[];
+}
+
+/** `PORT:NODE:PORT/proto` on a node (or on the uplink's host side). */
+export interface PortForwardDef extends Origin {
+  readonly port: number;
+  readonly node: string;
+  readonly toPort: number;
+  readonly proto: 'tcp' | 'udp';
+}
+
 export interface NodeDef extends Origin {
   readonly name: string;
   readonly kind: NodeKind;
@@ -37,6 +69,14 @@ export interface NodeDef extends Origin {
   readonly routing: RoutingMode;
   /** A switch nslab made for a LAN link. */
   readonly generated?: boolean;
+  readonly confine: NodeConfinement;
+  readonly exec: readonly ExecDef[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly sysctls: Readonly<Record<string, string>>;
+  readonly dns?: ResolverDef;
+  /** Masquerade traffic leaving this interface. */
+  readonly nat?: { readonly out: string } & Origin;
+  readonly ports: readonly PortForwardDef[];
 }
 
 export interface EndpointDef extends Origin {
@@ -46,12 +86,34 @@ export interface EndpointDef extends Origin {
   readonly mac?: Uint8Array;
   /** Addresses given by automatic addressing, not written. */
   readonly autoAddresses?: readonly Cidr[];
+  /** What leaves this interface is impaired so (tc). */
+  readonly impair?: ImpairmentSpec;
 }
 
 export interface LinkDef extends Origin {
   readonly a: EndpointDef;
   readonly b: EndpointDef;
   readonly mtu?: number;
+}
+
+/** A cable from a lab node to the machine's root namespace. */
+export interface UplinkDef extends Origin {
+  readonly node: string;
+  readonly iface: string;
+  readonly hostIface: string;
+  /** The machine's side; the node gets the next address. */
+  readonly hostAddress: Cidr;
+  readonly nodeAddress: Cidr;
+  readonly nat: boolean;
+  readonly ports: readonly PortForwardDef[];
+}
+
+export interface ExpectDef extends Origin {
+  readonly from: string;
+  /** A node, node:interface, or an address. */
+  readonly target: string;
+  readonly reach: boolean;
+  readonly port?: { readonly port: number; readonly proto: 'tcp' | 'udp' };
 }
 
 export interface Pool {
@@ -73,6 +135,8 @@ export interface Topology {
   readonly file: string;
   readonly nodes: ReadonlyMap<string, NodeDef>;
   readonly links: readonly LinkDef[];
+  readonly uplink?: UplinkDef;
+  readonly expect: readonly ExpectDef[];
   /** Things that were accepted but deserve a word (ignored fields). */
   readonly warnings: readonly Diagnostic[];
 }
