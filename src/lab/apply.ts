@@ -7,6 +7,7 @@ import { parseCidr, parseIp } from '../rtnl/inet.js';
 import { bridge } from '../rtnl/kinds/bridge.js';
 import { veth } from '../rtnl/kinds/veth.js';
 import { newLink, parseMac, setLink } from '../rtnl/link.js';
+import { impairmentRequests } from '../rtnl/qdisc/impairment.js';
 import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../sys/libc.js';
@@ -33,7 +34,8 @@ export interface ApplyProgress {
  *  1. namespaces (sysctls set and a socket opened while inside);
  *  2. lo up, bridges, veth pairs (each end born in its namespace, named and numbered);
  *  3. far ends of veths up (a veth end born elsewhere cannot start up);
- *  4. addresses, then routes.
+ *  4. addresses, then routes;
+ *  5. link impairments (tc qdiscs).
  */
 export function applyPlan(plan: Plan, journal: Journal, progress?: ApplyProgress): void {
   const nodes = new Map<string, Node>();
@@ -118,6 +120,14 @@ export function applyPlan(plan: Plan, journal: Journal, progress?: ApplyProgress
       );
     }
     runPhase('addresses and routes', config, node, progress);
+
+    const shaping = new Map<string, Request[]>();
+    for (const imp of plan.impairments) {
+      const list = shaping.get(imp.netns) ?? [];
+      list.push(...impairmentRequests(imp.index, imp.spec, { dev: `${imp.node}:${imp.dev}`, origin: imp.origin, ...(imp.mtu !== undefined ? { mtu: imp.mtu } : {}) }));
+      shaping.set(imp.netns, list);
+    }
+    runPhase('link impairments', shaping, node, progress);
   } finally {
     for (const n of nodes.values()) {
       n.rtnl.close();
