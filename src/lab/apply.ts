@@ -14,6 +14,8 @@ import { libc } from '../sys/libc.js';
 import { namespaceSysctls } from '../topology/explain.js';
 import type { Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
+import type { ApplyContext } from './step.js';
+import { STEPS } from './steps.js';
 
 const LOOPBACK_INDEX = 1;
 
@@ -37,7 +39,13 @@ export interface ApplyProgress {
  *  4. addresses, then routes;
  *  5. link impairments (tc qdiscs).
  */
-export function applyPlan(plan: Plan, journal: Journal, progress?: ApplyProgress): void {
+export async function applyPlan(
+  plan: Plan,
+  journal: Journal,
+  progress?: ApplyProgress,
+  /** Called after each step with every fact so far, so later steps' processes (exec) can read them. */
+  saveFacts?: (facts: Record<string, unknown>) => void,
+): Promise<Record<string, unknown>> {
   const nodes = new Map<string, Node>();
   const node = (name: string): Node => {
     const n = nodes.get(name);
@@ -128,6 +136,24 @@ export function applyPlan(plan: Plan, journal: Journal, progress?: ApplyProgress
       shaping.set(imp.netns, list);
     }
     runPhase('link impairments', shaping, node, progress);
+
+    // Then the steps: confinement, NAT, commands… each journals what it makes.
+    const facts: Record<string, unknown> = {};
+    for (const step of STEPS) {
+      const ctx: ApplyContext = {
+        plan,
+        journal,
+        netnsFd: (name) => node(name).ns.fd,
+        rtnl: (name) => node(name).rtnl,
+        remember: (fact) => {
+          facts[step.name] = fact;
+        },
+        ...(progress ? { progress } : {}),
+      };
+      await step.apply(ctx);
+      saveFacts?.(facts);
+    }
+    return facts;
   } finally {
     for (const n of nodes.values()) {
       n.rtnl.close();

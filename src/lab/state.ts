@@ -14,9 +14,19 @@ export function labDir(lab: string): string {
  * appended *before* the object exists, so after a crash or `kill -9` the
  * journal names everything that might exist and `down` removes it.
  */
-export type JournalEntry =
-  | { readonly op: 'netns'; readonly name: string }
-  | { readonly op: 'etc-netns'; readonly name: string };
+export type JournalEntry = NetnsEntry | StepEntry;
+
+/** A named network namespace (the core's own entry). */
+export interface NetnsEntry {
+  readonly op: 'netns';
+  readonly name: string;
+}
+
+/** An object a step (./steps.ts) made: the step that owns `op` knows how to undo it. */
+export interface StepEntry {
+  readonly op: string;
+  readonly [key: string]: unknown;
+}
 
 export type LabStatus = 'deploying' | 'up';
 
@@ -28,6 +38,8 @@ export interface LabRecord {
   readonly pid: number;
   readonly startedAt: string;
   readonly plan: Plan;
+  /** What steps learned while applying that later commands need (cgroup trees, seccomp programs…), by step name. */
+  readonly facts?: Readonly<Record<string, unknown>>;
 }
 
 export class LabBusyError extends Error {

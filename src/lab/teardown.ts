@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
 import { deleteNamedNetnsMany } from '../sys/netns.js';
-import { readJournal, type JournalEntry } from './state.js';
+import { readJournal, readRecord, type JournalEntry, type StepEntry } from './state.js';
+import { STEPS } from './steps.js';
 
 export interface TeardownResult {
   /** Objects that existed and were removed. */
@@ -10,29 +10,34 @@ export interface TeardownResult {
 }
 
 /**
- * Remove everything a lab's journal says nslab made, newest first. Objects
- * already gone are fine: this runs after crashes, after `ip netns del`, twice.
- * Deleting a namespace takes every device inside it along, in one kernel
- * batch, which is far cheaper than deleting links one by one.
+ * Remove everything a lab's journal says nslab made, newest first, each
+ * entry by the step that owns it. Objects already gone are fine: this runs
+ * after crashes, after `ip netns del`, twice. Runs of namespaces go together
+ * (their unmounts overlap), and deleting a namespace takes every device
+ * inside it along, in one kernel batch, far cheaper than link by link.
  */
 export async function teardown(lab: string): Promise<TeardownResult> {
   let removed = 0;
   let absent = 0;
+  const facts = readRecord(lab)?.facts ?? {};
+  const owner = new Map(STEPS.flatMap((s) => s.ops.map((op) => [op, s] as const)));
   const entries: JournalEntry[] = readJournal(lab).reverse();
-  // Namespaces go together: their unmounts overlap; everything inside goes with them.
-  const namespaces = entries.flatMap((e) => (e.op === 'netns' ? [e.name] : []));
-  const existed = await deleteNamedNetnsMany(namespaces);
-  removed += existed;
-  absent += namespaces.length - existed;
-  for (const e of entries) {
-    switch (e.op) {
-      case 'netns':
-        break;
-      case 'etc-netns':
-        rmSync(`/etc/netns/${e.name}`, { recursive: true, force: true });
-        removed++;
-        break;
+  let i = 0;
+  while (i < entries.length) {
+    const e = entries[i] as JournalEntry;
+    if (e.op === 'netns') {
+      const names: string[] = [];
+      while (i < entries.length && entries[i]?.op === 'netns') names.push(String((entries[i++] as JournalEntry).name));
+      const existed = await deleteNamedNetnsMany(names);
+      removed += existed;
+      absent += names.length - existed;
+      continue;
     }
+    i++;
+    const step = owner.get(e.op);
+    if (!step) throw new Error(`the journal of lab '${lab}' has an entry this nslab does not know ('${e.op}'); was it made by a newer nslab?`);
+    if (await step.undo(e as StepEntry, lab, facts[step.name])) removed++;
+    else absent++;
   }
   return { removed, absent };
 }

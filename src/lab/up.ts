@@ -28,8 +28,9 @@ export async function up(plan: Plan, progress?: ApplyProgress): Promise<void> {
     const record = { lab: plan.lab, source: plan.source, pid: process.pid, startedAt: new Date().toISOString(), plan };
     writeRecord({ ...record, status: 'deploying' });
     const journal = new Journal(plan.lab);
+    let facts: Record<string, unknown>;
     try {
-      applyPlan(plan, journal, progress);
+      facts = await applyPlan(plan, journal, progress, (f) => writeRecord({ ...record, status: 'deploying', facts: f }));
     } catch (err) {
       journal.close();
       try {
@@ -41,7 +42,7 @@ export async function up(plan: Plan, progress?: ApplyProgress): Promise<void> {
       throw err;
     }
     journal.close();
-    writeRecord({ ...record, status: 'up' });
+    writeRecord({ ...record, status: 'up', facts });
   } finally {
     lock.release();
   }

@@ -1,0 +1,7 @@
+import type { Step } from './step.js';
+
+/**
+ * The steps of `up` after the network exists, in the order they run.
+ * `down` undoes their journal entries newest first.
+ */
+export const STEPS: readonly Step[] = [];
