@@ -5,22 +5,15 @@ import { KernelSocket, type NetlinkSocket, type SocketOptions } from '../netlink
 import { runBatch, type BatchResult } from './batch.js';
 
 /**
- * Sequence numbers for batches start here, far from the ones Connection
- * hands out (from 1) on the same socket, so answers can never be confused.
- */
-const BATCH_SEQ_START = 0x4000_0000;
-
-/**
- * nf_tables in one network namespace: a NETLINK_NETFILTER socket, with
- * transactions (all-or-nothing batches, batch.ts) and dumps (through
- * src/netlink's Connection).
+ * nf_tables in one network namespace: a NETLINK_NETFILTER socket and its
+ * Connection, for transactions (all-or-nothing batches, batch.ts) and dumps;
+ * both take their sequence numbers from the same counter.
  *
  *   const nft = NftSession.open({ netnsFd });
  *   try { nft.commit(natRuleset(plan)); } finally { nft.close(); }
  */
 export class NftSession {
   readonly connection: Connection;
-  private seq = BATCH_SEQ_START;
 
   constructor(
     readonly socket: NetlinkSocket,
@@ -41,7 +34,7 @@ export class NftSession {
    * nothing is thrown for a refusal (`committed` is false, `error` says why).
    */
   transaction(requests: readonly Request[]): BatchResult {
-    return runBatch(this.socket, requests, () => this.nextSeq(), this.label);
+    return runBatch(this.connection, requests);
   }
 
   /** Run the requests as one transaction; throw NftError if the kernel refused any. */
@@ -58,11 +51,5 @@ export class NftSession {
 
   close(): void {
     this.socket.close();
-  }
-
-  private nextSeq(): number {
-    const s = this.seq;
-    this.seq = this.seq >= 0xffff_fff0 ? BATCH_SEQ_START : this.seq + 1;
-    return s;
   }
 }
