@@ -32,13 +32,6 @@ interface KernelScript {
   readonly batchErrno?: number;
 }
 
-/** A socket that can be drained without blocking, as KernelSocket can. */
-class DrainableFake extends FakeSocket {
-  poll(): Uint8Array | undefined {
-    return this.queue.shift();
-  }
-}
-
 function kernel(script: KernelScript = {}) {
   return (msgs: Message[]): Uint8Array[] => {
     const begin = msgs[0];
@@ -132,7 +125,7 @@ describe('NftSession.transaction(): refusals', () => {
   });
 
   it('notices a commit that failed after every message was accepted', () => {
-    const sock = new DrainableFake(kernel({ commitErrno: 12 }));
+    const sock = new FakeSocket(kernel({ commitErrno: 12 }));
     const result = new NftSession(sock).transaction([TABLE, CHAIN]);
     expect(result.committed).toBe(false);
     expect(result.error?.errnoName).toBe('ENOMEM');
@@ -143,7 +136,7 @@ describe('NftSession.transaction(): refusals', () => {
 
   it('does not wait for acks that never come when the batch fails as a whole', () => {
     // FakeSocket.receive() throws when nothing is queued, so waiting would fail the test.
-    const result = new NftSession(new DrainableFake(kernel({ batchErrno: 95 }))).transaction([TABLE, CHAIN]);
+    const result = new NftSession(new FakeSocket(kernel({ batchErrno: 95 }))).transaction([TABLE, CHAIN]);
     expect(result.committed).toBe(false);
     expect(result.error?.errnoName).toBe('EOPNOTSUPP');
     expect(result.outcomes.every((o) => o.ack === undefined)).toBe(true);
