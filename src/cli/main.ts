@@ -3,6 +3,7 @@ import './threadpool.js';
 import { Command, CommanderError } from 'commander';
 import { registerDown } from './down.js';
 import { describeError } from './errors.js';
+import { registerExec } from './exec.js';
 import { registerInspect } from './inspect.js';
 import { registerList } from './list.js';
 import { registerSchema } from './schema.js';
@@ -23,6 +24,7 @@ registerList(program);
 registerInspect(program);
 registerValidate(program);
 registerSchema(program);
+registerExec(program);
 
 try {
   await program.parseAsync(process.argv);

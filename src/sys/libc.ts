@@ -22,6 +22,12 @@ const c = {
   umount2: lib.func('int umount2(const char *target, int flags)'),
   flock: lib.func('int flock(int fd, int op)'),
   gettid: lib.func('int gettid()'),
+  sethostname: lib.func('int sethostname(const char *name, size_t len)'),
+  fcntl: lib.func('int fcntl(int fd, int cmd, int arg)'),
+  prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
+  execve: lib.func('int execve(const char *path, const char **argv, const char **envp)'),
+  signal: lib.func('void *signal(int sig, void *handler)'),
+  sigprocmask: lib.func('int sigprocmask(int how, const void *set, void *old)'),
   geteuid: lib.func('uint32_t geteuid()'),
 };
 
@@ -59,6 +65,13 @@ export const MS_PRIVATE = 1 << 18;
 export const MS_SLAVE = 1 << 19;
 export const MS_SHARED = 1 << 20;
 export const MNT_DETACH = 2;
+
+export const F_SETFD = 2;
+export const F_GETFL = 3;
+export const F_SETFL = 4;
+export const O_NONBLOCK = 0o4000;
+export const PR_SET_NO_NEW_PRIVS = 38;
+export const SIG_SETMASK = 2;
 
 export const LOCK_SH = 1;
 export const LOCK_EX = 2;
@@ -136,6 +149,28 @@ export const libc = {
   },
   gettid(): number {
     return c.gettid();
+  },
+  sethostname(name: string): void {
+    check('sethostname', c.sethostname(name, Buffer.byteLength(name)), name);
+  },
+  fcntl(fd: number, cmd: number, arg = 0): number {
+    return check('fcntl', c.fcntl(fd, cmd, arg), `(fd ${fd}, cmd ${cmd})`);
+  },
+  prctl(option: number, arg2 = 0): number {
+    return check('prctl', c.prctl(option, arg2, 0, 0, 0), `(option ${option})`);
+  },
+  /** Replace this process with path; returns only by throwing. */
+  execve(path: string, argv: readonly string[], envp: readonly string[]): never {
+    c.execve(path, [...argv, null], [...envp, null]);
+    throw new SyscallError('execve', koffi.errno(), path);
+  },
+  /** Restore a signal's default action (execve keeps ignored signals ignored; Node ignores SIGPIPE). */
+  defaultSignal(sig: number): void {
+    c.signal(sig, null);
+  },
+  /** Unblock every signal of the calling thread. */
+  unblockAllSignals(): void {
+    check('sigprocmask', c.sigprocmask(SIG_SETMASK, new Uint8Array(128), null));
   },
   geteuid(): number {
     return c.geteuid();

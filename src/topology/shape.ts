@@ -153,5 +153,6 @@ function patternWords(pattern: string): string {
   }
   if (pattern.startsWith('^[0-9a-fA-F]{2}')) return 'is not a MAC address (write six hex pairs, aa:bb:cc:dd:ee:ff)';
   if (pattern === '^(host|linux|router|bridge)$') return 'is not a kind (host, linux, router or bridge)';
+  if (pattern.startsWith('^net')) return 'is not a network sysctl: only net.* belong to a node’s network namespace';
   return `does not match ${pattern}`;
 }

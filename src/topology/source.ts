@@ -13,6 +13,8 @@ export class Field {
     readonly path: string,
     readonly pos: Position,
     private readonly src: Source,
+    /** The map key this value stands under (keys may contain dots, so not taken from path). */
+    private readonly keyName?: string,
   ) {}
 
   get diag(): Diagnostics {
@@ -60,13 +62,14 @@ export class Field {
       const keyNode = pair.key as YamlNode | null;
       const valueNode = (pair.value ?? null) as YamlNode | null;
       const at = valueNode ?? keyNode;
-      out.push(new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(at), this.src));
+      out.push(new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(at), this.src, key));
     }
     return out;
   }
 
   /** The key of this field within its parent map (last path segment). */
   get key(): string {
+    if (this.keyName !== undefined) return this.keyName;
     const dot = this.path.lastIndexOf('.');
     return dot < 0 ? this.path : this.path.slice(dot + 1);
   }
@@ -77,11 +80,11 @@ export class Field {
       for (const pair of this.node.items) {
         if (isScalar(pair.key) && String(pair.key.value) === key) {
           const valueNode = (pair.value ?? null) as YamlNode | null;
-          return new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(valueNode ?? (pair.key as YamlNode)), this.src);
+          return new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(valueNode ?? (pair.key as YamlNode)), this.src, key);
         }
       }
     }
-    return new Field(null, this.path ? `${this.path}.${key}` : key, this.pos, this.src);
+    return new Field(null, this.path ? `${this.path}.${key}` : key, this.pos, this.src, key);
   }
 
   has(key: string): boolean {

@@ -154,7 +154,7 @@ const nodeFields: Record<string, Spec> = {
   sysctls: {
     kind: 'dict',
     keyPattern: '^net\\.[A-Za-z0-9_./-]+$',
-    keyLabel: 'sysctl (only net.* belong to a node’s network namespace)',
+    keyLabel: 'sysctl',
     doc: 'Network sysctls of the node’s namespace, set before its interfaces exist.',
     values: { kind: 'oneOf', doc: 'A value.', options: [{ kind: 'string', doc: 'A value.' }, { kind: 'integer', min: -2147483648, max: 4294967295, doc: 'A number.' }] },
   },

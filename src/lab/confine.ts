@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { availableCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
+import { createCgroupManager, openCgroupManager, type CgroupRecord } from '../sys/cgroup/index.js';
+import { writeSysctl } from '../sys/netns.js';
+import { encodeProgram } from '../sys/seccomp/bpf.js';
+import { compileSetting, parseSeccompSetting } from '../sys/seccomp/setting.js';
+import { inNetns } from '../sys/thread-netns.js';
+import { createUtsNamespace, deleteUtsNamespace } from '../sys/uts.js';
+import type { PlanNamespace } from '../topology/plan.js';
+import { labDir, type StepEntry } from './state.js';
+import type { ApplyContext, Step } from './step.js';
+
+/** What `nslab exec` and `down` need to confine a process in a node, saved in lab.json. */
+export interface ConfineFacts {
+  readonly cgroups: CgroupRecord;
+  /** Node → its capability set as granted here. */
+  readonly caps: Readonly<Record<string, readonly string[]>>;
+  /** Node → id of its seccomp program, or null when unconfined. */
+  readonly seccomp: Readonly<Record<string, string | null>>;
+  /** Program id → struct sock_filter bytes (base64) and SECCOMP_FILTER_FLAG_* bits. */
+  readonly programs: Readonly<Record<string, { readonly program: string; readonly flags: number }>>;
+  /** Node → its persistent UTS namespace. */
+  readonly uts: Readonly<Record<string, string>>;
+}
+
+export class ConfinementError extends Error {
+  override readonly name = 'ConfinementError';
+}
+
+export function utsPath(lab: string, node: string): string {
+  return `${labDir(lab)}/ns/${node}.uts`;
+}
+
+/** Does this node need its own cgroup from the start (limits to set, or commands to run)? */
+function needsCgroupAtStart(n: PlanNamespace): boolean {
+  return Object.keys(n.confine.limits).length > 0 || n.exec.length > 0;
+}
+
+/**
+ * Node confinement: a UTS namespace with the node's name as hostname, the
+ * user's network sysctls, cgroups (the lab's at once; a node's own when it
+ * has limits or commands, else when something first runs in it), and the
+ * capability sets and seccomp programs `nslab exec` applies.
+ */
+export const confineStep: Step = {
+  name: 'confine',
+  ops: ['uts', 'cgroup'],
+
+  apply(ctx: ApplyContext): void {
+    const plan = ctx.plan;
+    const uts: Record<string, string> = {};
+    ctx.journal.intend(plan.namespaces.map((n) => ({ op: 'uts', path: utsPath(plan.lab, n.node) })));
+    for (const n of plan.namespaces) {
+      uts[n.node] = utsPath(plan.lab, n.node);
+      createUtsNamespace(uts[n.node] as string, n.hostname);
+    }
+
+    for (const n of plan.namespaces) {
+      const entries = Object.entries(n.sysctls);
+      if (entries.length === 0) continue;
+      try {
+        inNetns(ctx.netnsFd(n.name), () => {
+          for (const [k, v] of entries) writeSysctl(k, v);
+        });
+      } catch (err) {
+        throw new ConfinementError(`node ${n.node}: ${(err as Error).message} [${n.origin}]`, { cause: err });
+      }
+    }
+
+    const mgr = createCgroupManager(plan.lab);
+    for (const n of plan.namespaces) {
+      try {
+        mgr.validate(n.confine.limits);
+      } catch (err) {
+        throw new ConfinementError(`node ${n.node}: ${(err as Error).message} [${n.origin}]`, { cause: err });
+      }
+    }
+    ctx.journal.intend([{ op: 'cgroup', record: mgr.record() }]);
+    mgr.create();
+    for (const n of plan.namespaces) if (needsCgroupAtStart(n)) mgr.addNode(n.node, n.confine.limits);
+
+    const available = availableCapabilities();
+    const caps: Record<string, string[]> = {};
+    for (const n of plan.namespaces) {
+      const want = n.confine.caps as readonly CapName[];
+      if (n.confine.capsAll) {
+        caps[n.node] = sortCaps(new Set(want.filter((c) => available.has(c))));
+        continue;
+      }
+      const lacking = want.filter((c) => !available.has(c));
+      if (lacking.length > 0) {
+        throw new ConfinementError(`node ${n.node} asks for ${lacking.join(', ')}, which nslab itself does not hold here; remove ${lacking.length === 1 ? 'it' : 'them'} from cap-add [${n.origin}]`);
+      }
+      caps[n.node] = [...want];
+    }
+
+    // One program per distinct setting (and capability set, which Docker profiles may test).
+    const programs: Record<string, { program: string; flags: number }> = {};
+    const seccomp: Record<string, string | null> = {};
+    const compiled = new Map<string, string | null>();
+    for (const n of plan.namespaces) {
+      const setting = n.confine.seccomp;
+      const key = setting === 'default' || setting === 'unconfined' ? setting : `${setting}\0${caps[n.node]?.join(',')}`;
+      if (!compiled.has(key)) {
+        let id: string | null = null;
+        try {
+          const parsed = parseSeccompSetting(setting, { baseDir: dirname(plan.source), origin: n.origin });
+          const filter = compileSetting(parsed, { capabilities: caps[n.node] ?? [] });
+          if (filter) {
+            const bytes = encodeProgram(filter.program);
+            id = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+            programs[id] = { program: Buffer.from(bytes).toString('base64'), flags: filter.flags };
+          }
+        } catch (err) {
+          throw new ConfinementError(`node ${n.node}: ${(err as Error).message}`, { cause: err });
+        }
+        compiled.set(key, id);
+      }
+      seccomp[n.node] = compiled.get(key) ?? null;
+    }
+    const facts: ConfineFacts = { cgroups: mgr.record(), caps, seccomp, programs, uts };
+    ctx.remember(facts);
+  },
+
+  async undo(entry: StepEntry): Promise<boolean> {
+    if (entry.op === 'uts') return deleteUtsNamespace(String(entry.path));
+    // Every process of every node dies before its namespaces and cgroups go.
+    const record = entry.record as CgroupRecord;
+    const existed = record.trees.some((t) => existsSync(t.labDir));
+    const mgr = openCgroupManager(record);
+    await mgr.kill();
+    mgr.destroy();
+    return existed;
+  },
+};

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { CgroupError, openCgroupManager } from '../sys/cgroup/index.js';
+import type { CapName } from '../sys/caps/index.js';
+import { execConfined, resolveProgram } from '../sys/exec.js';
+import { netnsPath } from '../sys/netns.js';
+import { didYouMean } from '../topology/diagnostics.js';
+import type { ConfineFacts } from './confine.js';
+import { readRecord } from './state.js';
+
+export class ExecError extends Error {
+  override readonly name = 'ExecError';
+}
+
+export interface ExecOptions {
+  /** Allow a lab that is still being brought up (the start-up commands of `up` itself). */
+  readonly starting?: boolean;
+  /** Extra environment (the node's `env` is always applied). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The shell `nslab exec LAB NODE` opens. */
+function interactiveShell(): string[] {
+  const shell = process.env.SHELL && existsSync(process.env.SHELL) ? process.env.SHELL : existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
+  return [shell];
+}
+
+/**
+ * Run a command in a node, as the node: its cgroups, network and UTS
+ * namespaces, a private mount namespace set up as `ip netns exec` does, its
+ * capabilities, no_new_privs and seccomp filter. The command replaces this
+ * process; this function returns only by throwing.
+ */
+export function execInNode(lab: string, node: string, command: readonly string[], opts: ExecOptions = {}): never {
+  const rec = readRecord(lab);
+  if (!rec) throw new ExecError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
+  if (rec.status !== 'up' && !opts.starting) throw new ExecError(`lab '${lab}' is still being deployed; try again when 'nslab up' has finished`);
+  const n = rec.plan.namespaces.find((x) => x.node === node);
+  if (!n) {
+    throw new ExecError(`lab '${lab}' has no node '${node}'${didYouMean(node, rec.plan.namespaces.map((x) => x.node))} (its nodes: ${rec.plan.namespaces.map((x) => x.node).join(', ')})`);
+  }
+  const facts = rec.facts?.confine as ConfineFacts | undefined;
+  if (!facts) throw new ExecError(`lab '${lab}' was made without node confinement (by an older nslab?); bring it down and up again`);
+
+  // Join the node's cgroups first (its own is made on first use), while we may still write to cgroupfs.
+  const cgroups = openCgroupManager(facts.cgroups);
+  try {
+    cgroups.addNode(node, n.confine.limits);
+  } catch (err) {
+    if (!(err instanceof CgroupError && err.code === 'EEXIST')) throw err;
+  }
+  cgroups.addPid(node, process.pid);
+
+  const argv = command.length > 0 ? [...command] : interactiveShell();
+  const path = resolveProgram(argv[0] as string);
+  const env = {
+    ...process.env,
+    ...n.env,
+    ...opts.env,
+    NSLAB_LAB: lab,
+    NSLAB_NODE: node,
+    // The shell prompt names the node (Debian's bashrc shows debian_chroot; others read PS1).
+    debian_chroot: `${lab}/${node}`,
+    PS1: `[${lab}/${node}] \\w \\$ `,
+  };
+  const programId = facts.seccomp[node];
+  const program = programId ? facts.programs[programId] : undefined;
+  return execConfined(
+    {
+      netnsPath: netnsPath(n.name),
+      netnsName: n.name,
+      ...(facts.uts[node] ? { utsPath: facts.uts[node] } : {}),
+      caps: new Set((facts.caps[node] ?? []) as CapName[]),
+      ...(program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {}),
+    },
+    path,
+    argv,
+    Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`])),
+  );
+}
