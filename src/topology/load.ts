@@ -66,7 +66,7 @@ export function loadTopology(file: string, text: string): Topology {
 function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   const diag = root.diag;
   const name = root.get('name').text ?? '';
-  const problem = nameProblem('lab', name);
+  const problem = root.has('name') ? nameProblem('lab', name) : undefined;
   if (problem) root.get('name').error(problem);
   const topo = root.get('topology');
   const labRouting = (root.get('routing').text as RoutingMode | undefined) ?? 'none';
@@ -121,7 +121,8 @@ function inherited(node: Field, topo: Field, kind: string | undefined, key: stri
 function parseNodes(topo: Field, labRouting: RoutingMode, file: string): Map<string, NodeDef> {
   const nodes = new Map<string, NodeDef>();
   const groups = topo.get('groups');
-  for (const nf of topo.get('nodes').entries() ?? []) {
+  const nodesField = topo.get('nodes');
+  for (const nf of nodesField.isMap ? (nodesField.entries() ?? []) : []) {
     const name = nf.key;
     const problem = nameProblem('node', name);
     if (problem) {
@@ -449,6 +450,7 @@ function checkRoutes(diag: Diagnostics, nodes: ReadonlyMap<string, NodeDef>, lin
   for (const ep of endpointsOf(links)) byNode.set(ep.node, [...(byNode.get(ep.node) ?? []), ep]);
   for (const node of nodes.values()) {
     const eps = byNode.get(node.name) ?? [];
+    if (node.kind === 'bridge') continue; // its routes were refused already
     for (const r of node.routes) {
       if (r.computed) continue;
       if (r.dev !== undefined && !eps.some((e) => e.iface === r.dev)) {
