@@ -30,7 +30,8 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 function hostRange(net: Cidr): [bigint, bigint] {
   const size = 1n << BigInt(bits(net.family) - net.prefix);
   const base = toBig(networkOf(net).bytes);
-  if (net.family === 6) return [base + 1n, base + size - 1n];
+  // IPv6: routers count down from ::ffff (fd00::ffff rather than the /64's last address), hosts up from ::1.
+  if (net.family === 6) return [base + 1n, base + (size - 1n < 0xffffn ? size - 1n : 0xffffn)];
   if (net.prefix >= 31) return [base, base + size - 1n];
   return [base + 1n, base + size - 2n]; // no network, no broadcast
 }
