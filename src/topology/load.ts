@@ -72,7 +72,7 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   const labRouting = (root.get('routing').text as RoutingMode | undefined) ?? 'none';
   const nodes = parseNodes(topo, labRouting, file);
   const links = parseLinks(topo.get('links'), nodes);
-  const addressing = parseAddressing(root.get('addressing'));
+  const addressing = parseAddressing(root.get('addressing'), file);
   const uplink = parseUplink(root.get('uplink'), name, nodes, links);
 
   const segments = segmentsOf(nodes, links);
@@ -394,9 +394,18 @@ function parsePool(f: Field, v4: string, v6: string, prefix: number): Pool {
   return { ipv4: get('ipv4', v4, 4), ipv6: get('ipv6', v6, 6), prefix: (f.get('prefix').value as number | undefined) ?? prefix };
 }
 
-function parseAddressing(f: Field): Addressing {
+/**
+ * containerlab files (*.clab.yml) set addresses themselves (ipv4 on endpoints,
+ * or `ip addr add` in exec), so automatic addressing is off for them unless
+ * they ask for it; everywhere else it is on unless turned off.
+ */
+export function isContainerlabFile(file: string): boolean {
+  return /\.clab\.ya?ml$/i.test(file);
+}
+
+function parseAddressing(f: Field, file: string): Addressing {
   return {
-    auto: (f.get('auto').value as boolean | undefined) ?? true,
+    auto: (f.get('auto').value as boolean | undefined) ?? !isContainerlabFile(file),
     ipv6: (f.get('ipv6').value as boolean | undefined) ?? false,
     p2p: parsePool(f.get('p2p'), '10.255.0.0/16', 'fd00:ffff::/48', 30),
     lan: parsePool(f.get('lan'), '10.0.0.0/16', 'fd00::/48', 24),

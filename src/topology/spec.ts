@@ -246,6 +246,7 @@ const link: MapSpec = {
     lan: { kind: 'list', minItems: 1, doc: 'Nodes (or endpoints) joined by a switch nslab makes.', items: endpoint, example: '[h1, h2, h3]' },
     name: { kind: 'string', pattern: NAME, format: 'lan-name', doc: 'Name of the switch a LAN gets (at most 15 bytes); `lanN` when absent.' },
     mtu: { kind: 'integer', min: 68, max: 65535, doc: 'MTU of every interface of the link.', default: 1500 },
+    type: { kind: 'string', enum: ['veth'], doc: 'containerlab’s link type; nslab links are veth pairs.', default: 'veth' },
     ...impairments,
   },
   ignored: ['labels', 'vars'],
@@ -283,7 +284,7 @@ export const topologySpec: MapSpec = {
       kind: 'map',
       doc: 'Automatic addressing: endpoints without addresses get them from pools; explicit addresses are respected and never handed out twice.',
       fields: {
-        auto: { kind: 'boolean', doc: 'Give addresses to endpoints that have none.', default: true },
+        auto: { kind: 'boolean', doc: 'Give addresses to endpoints that have none. Off by default for containerlab files (`*.clab.yml`), which set addresses themselves.', default: true },
         ipv6: { kind: 'boolean', doc: 'Give IPv6 /64s too (on by itself when any endpoint has an IPv6 address).', default: false },
         p2p: pool('Pools for links between two nodes.', '10.255.0.0/16', 'fd00:ffff::/48', 30),
         lan: pool('Pools for LANs (a bridge and the nodes on it).', '10.0.0.0/16', 'fd00::/48', 24),
