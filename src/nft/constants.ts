@@ -389,6 +389,29 @@ export const NF_NAT_RANGE = {
   NF_NAT_RANGE_NETMAP: 1 << 6,
 } as const;
 
+export const NFTA_FIB = {
+  NFTA_FIB_DREG: 1,
+  NFTA_FIB_RESULT: 2,
+  NFTA_FIB_FLAGS: 3,
+} as const;
+
+export const NFT_FIB_RESULT = {
+  NFT_FIB_RESULT_UNSPEC: 0,
+  NFT_FIB_RESULT_OIF: 1,
+  NFT_FIB_RESULT_OIFNAME: 2,
+  NFT_FIB_RESULT_ADDRTYPE: 3,
+} as const;
+
+/** Which fields of the packet the FIB lookup uses (enum nft_fib_flags). */
+export const NFTA_FIB_F = {
+  NFTA_FIB_F_SADDR: 1 << 0,
+  NFTA_FIB_F_DADDR: 1 << 1,
+  NFTA_FIB_F_MARK: 1 << 2,
+  NFTA_FIB_F_IIF: 1 << 3,
+  NFTA_FIB_F_OIF: 1 << 4,
+  NFTA_FIB_F_PRESENT: 1 << 5,
+} as const;
+
 export const NFTA_GEN = {
   NFTA_GEN_ID: 1,
   NFTA_GEN_PROC_PID: 2,

@@ -4,7 +4,7 @@ import type { Ack } from '../netlink/error.js';
 import { NetlinkError } from '../netlink/error.js';
 import type { Request } from '../netlink/message.js';
 import {
-  NFGENMSG_LEN, NFT_MSG, NFTA_BITWISE, NFTA_CHAIN, NFTA_CMP, NFTA_COUNTER, NFTA_CT, NFTA_DATA, NFTA_EXPR, NFTA_HOOK,
+  NFGENMSG_LEN, NFT_MSG, NFTA_BITWISE, NFTA_CHAIN, NFTA_CMP, NFTA_COUNTER, NFTA_CT, NFTA_DATA, NFTA_EXPR, NFTA_FIB, NFTA_HOOK,
   NFTA_IMMEDIATE, NFTA_LIST, NFTA_MASQ, NFTA_META, NFTA_NAT, NFTA_PAYLOAD, NFTA_RULE, NFTA_TABLE, NFTA_VERDICT,
 } from './constants.js';
 import { nftMsgOf } from './framing.js';
@@ -37,6 +37,7 @@ const EXPRS: Readonly<Record<string, Schema>> = {
   counter: { names: NFTA_COUNTER },
   masq: { names: NFTA_MASQ },
   nat: { names: NFTA_NAT },
+  fib: { names: NFTA_FIB },
 };
 
 const MESSAGES: Readonly<Record<number, Schema>> = {

@@ -32,3 +32,4 @@ export { ct, ctStateBits, ctCodec, CT_KEYS, CT_STATES, type CtKey, type CtState 
 export { counter, counterCodec } from './expr/counter.js';
 export { masquerade, masqCodec } from './expr/masq.js';
 export { natCodec } from './expr/nat.js';
+export { fib, fibCodec, FIB_RESULTS, type FibResult } from './expr/fib.js';

@@ -1,9 +1,11 @@
 import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
 import { networkOf, type Cidr, type IpAddress } from '../rtnl/inet.js';
-import { IFNAMSIZ, IPPROTO, IPS, NF_NAT_RANGE, NFPROTO } from './constants.js';
+import { RTN } from '../rtnl/constants.js';
+import { IFNAMSIZ, IPPROTO, IPS, NF_NAT_RANGE, NFPROTO, NFTA_FIB_F } from './constants.js';
 import { mask } from './expr/bitwise.js';
 import { cmp } from './expr/cmp.js';
 import { ct, ctStateBits, type CtState } from './expr/ct.js';
+import { fib } from './expr/fib.js';
 import { immediate } from './expr/immediate.js';
 import type { Expr } from './expr/index.js';
 import { meta } from './expr/meta.js';
@@ -18,15 +20,15 @@ import type { NftFamily } from './framing.js';
  * captures of Debian's nft 1.0.6). All use register 1 (and 2 for a port).
  */
 
-/** `iifname "eth0"` / `oifname "eth1"`: the name, NUL-padded to IFNAMSIZ. */
-export function ifname(key: 'iifname' | 'oifname', name: string): Expr[] {
+/** `iifname "eth0"` / `oifname != "eth1"`: the name, NUL-padded to IFNAMSIZ. */
+export function ifname(key: 'iifname' | 'oifname', name: string, op: 'eq' | 'neq' = 'eq'): Expr[] {
   const bytes = new TextEncoder().encode(name);
   if (bytes.length === 0 || bytes.length >= IFNAMSIZ) {
     throw new RangeError(`interface name '${name}' must be 1–${IFNAMSIZ - 1} bytes`);
   }
   const padded = new Uint8Array(IFNAMSIZ);
   padded.set(bytes);
-  return [meta(key), cmp('eq', padded)];
+  return [meta(key), cmp(op, padded)];
 }
 
 /** `meta nfproto ipv4` — what nft puts before an `ip …` match in an inet table. */
@@ -69,6 +71,16 @@ function be16(n: number): Uint8Array {
 /** `tcp dport 8080` (with `meta l4proto tcp` before it, as nft does in inet tables). */
 export function port(proto: L4Proto, field: 'sport' | 'dport', n: number): Expr[] {
   return [...l4proto(proto), payload('transport', field === 'sport' ? 0 : 2, 2), cmp('eq', be16(n))];
+}
+
+/**
+ * `fib daddr type local`: the packet is addressed to this machine (any of
+ * its addresses), not passing through it.
+ */
+export function daddrLocal(): Expr[] {
+  const local = new Uint8Array(4);
+  new DataView(local.buffer).setUint32(0, RTN.RTN_LOCAL, HOST_LITTLE_ENDIAN);
+  return [fib('type', NFTA_FIB_F.NFTA_FIB_F_DADDR), cmp('eq', local)];
 }
 
 /** `ct state established,related` */

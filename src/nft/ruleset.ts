@@ -2,10 +2,10 @@ import type { Request } from '../netlink/message.js';
 import { formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
 import { isBaseChain, newChain, priorityNumber, type BaseChainSpec, type Chain, type Policy } from './chain.js';
 import { NF_NAT_RANGE } from './constants.js';
-import { accept } from './expr/immediate.js';
+import { accept, drop } from './expr/immediate.js';
 import { debugExpr, type Expr } from './expr/index.js';
 import { masquerade } from './expr/masq.js';
-import { addr, ctState, ctStatusDnat, ifname, natTo, port, type L4Proto } from './match.js';
+import { addr, ctState, ctStatusDnat, daddrLocal, ifname, natTo, nfproto, port, type L4Proto } from './match.js';
 import { describeRule, newRule, type Rule, type RuleSpec } from './rule.js';
 import { delTable, newTable, type Table, type TableRef, type TableSpec } from './table.js';
 
@@ -33,11 +33,16 @@ import { delTable, newTable, type Table, type TableRef, type TableSpec } from '.
 export const NSLAB_TABLE = 'nslab';
 export const NSLAB_FAMILY = 'inet';
 
-/** Masquerade traffic from these prefixes leaving by `oifname`. */
+/**
+ * Masquerade traffic from these prefixes leaving by `oifname` — or, for the
+ * machine's own table, leaving by any interface except `exceptOifname`
+ * (give exactly one of the two).
+ */
 export interface Masquerade {
   /** Source prefixes ("10.0.1.0/24"); empty means every source. */
   readonly sources: readonly string[];
-  readonly oifname: string;
+  readonly oifname?: string;
+  readonly exceptOifname?: string;
   readonly origin?: string;
 }
 
@@ -51,6 +56,12 @@ export interface PortForward {
   readonly toPort?: number;
   /** Only packets arriving on this interface (the outside one). */
   readonly iifname?: string;
+  /**
+   * Only packets addressed to this machine (`fib daddr type local`), so a
+   * connection to the same port of some other host, passing through, is
+   * left alone.
+   */
+  readonly local?: boolean;
   readonly origin?: string;
 }
 
@@ -62,6 +73,12 @@ export interface ForwardFilter {
   readonly established?: boolean;
   /** `iifname A oifname B accept` for each entry (either side may be left out). */
   readonly allow?: readonly { readonly iifname?: string; readonly oifname?: string; readonly origin?: string }[];
+  /**
+   * `[meta nfproto ipv4] iifname A drop` for each entry, after every accept
+   * (replies and port forwards): what a NAT router does with connections
+   * opened from the outside. `family` limits it to IPv4 or IPv6 traffic.
+   */
+  readonly refuse?: readonly { readonly iifname: string; readonly family?: 4 | 6; readonly origin?: string }[];
 }
 
 export interface NatPlan {
@@ -117,8 +134,9 @@ export function natRuleset(plan: NatPlan): RulesetSpec {
   if (masq.length > 0) {
     chains.push({ family, table, name: 'postrouting', type: 'nat', hook: 'postrouting', priority: 'srcnat', policy: 'accept' });
     for (const m of masq) {
-      const out = ifname('oifname', m.oifname);
-      const text = `oifname "${m.oifname}" masquerade`;
+      if ((m.oifname === undefined) === (m.exceptOifname === undefined)) throw new TypeError('a masquerade needs exactly one of oifname and exceptOifname');
+      const out = m.oifname !== undefined ? ifname('oifname', m.oifname) : ifname('oifname', m.exceptOifname as string, 'neq');
+      const text = m.oifname !== undefined ? `oifname "${m.oifname}" masquerade` : `oifname != "${m.exceptOifname}" masquerade`;
       if (m.sources.length === 0) rule('postrouting', [...out, masquerade()], text, m.origin);
       for (const s of m.sources) {
         const net = parseCidr(s);
@@ -132,8 +150,13 @@ export function natRuleset(plan: NatPlan): RulesetSpec {
     for (const f of fwds) {
       const to = parseIp(f.to);
       const toText = to.family === 4 ? `${formatIp(to)}:${f.toPort ?? f.port}` : `[${formatIp(to)}]:${f.toPort ?? f.port}`;
-      const exprs = [...(f.iifname ? ifname('iifname', f.iifname) : []), ...port(f.proto, 'dport', f.port), ...natTo('dnat', to, f.toPort ?? f.port)];
-      const text = `${f.iifname ? `iifname "${f.iifname}" ` : ''}${f.proto} dport ${f.port} dnat ${ipWord(to.family)} to ${toText}`;
+      const exprs = [
+        ...(f.iifname ? ifname('iifname', f.iifname) : []),
+        ...(f.local ? daddrLocal() : []),
+        ...port(f.proto, 'dport', f.port),
+        ...natTo('dnat', to, f.toPort ?? f.port),
+      ];
+      const text = `${f.iifname ? `iifname "${f.iifname}" ` : ''}${f.local ? 'fib daddr type local ' : ''}${f.proto} dport ${f.port} dnat ${ipWord(to.family)} to ${toText}`;
       rule('prerouting', exprs, text, f.origin);
     }
   }
@@ -159,6 +182,11 @@ export function natRuleset(plan: NatPlan): RulesetSpec {
       const exprs = [...addr(family, 'daddr', host), ...port(f.proto, 'dport', inside), ...ctStatusDnat(), accept()];
       rule('forward', exprs, `${ipWord(to.family)} daddr ${formatIp(to)} ${f.proto} dport ${inside} ct status dnat accept`, f.origin);
     }
+    for (const r of fw.refuse ?? []) {
+      const exprs = [...(r.family ? nfproto(r.family) : []), ...ifname('iifname', r.iifname), drop()];
+      const text = `${r.family ? `meta nfproto ipv${r.family} ` : ''}iifname "${r.iifname}" drop`;
+      rule('forward', exprs, text, r.origin ?? plan.origin);
+    }
   }
 
   const tableSpec: TableSpec = plan.comment === undefined ? { family, name: table } : { family, name: table, comment: plan.comment };
@@ -171,6 +199,11 @@ export interface InstallOptions {
    * table`, then the new contents, all in one transaction.
    */
   readonly replace?: boolean;
+  /**
+   * `create table` instead of `add table`: the transaction fails (EEXIST)
+   * if the table exists, so nothing is ever added to someone else's table.
+   */
+  readonly exclusive?: boolean;
 }
 
 /** The requests that install a ruleset, in nft's order: table, chains, rules. */
@@ -180,7 +213,7 @@ export function rulesetRequests(spec: RulesetSpec, opts: InstallOptions = {}): R
     out.push(newTable(spec.table, withOrigin({}, spec.origin)));
     out.push(delTable({ family: spec.table.family, name: spec.table.name }, spec.origin));
   }
-  out.push(newTable(spec.table, withOrigin({}, spec.origin)));
+  out.push(newTable(spec.table, withOrigin(opts.exclusive ? { exclusive: true } : {}, spec.origin)));
   for (const c of spec.chains) out.push(newChain(c, spec.origin));
   for (const r of spec.rules) out.push(newRule(r, r.origin ?? spec.origin));
   return out;

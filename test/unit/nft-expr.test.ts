@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAttrs } from '../../src/netlink/attributes.js';
 import { Writer } from '../../src/netlink/writer.js';
-import { NFTA_RULE, NF_NAT_RANGE } from '../../src/nft/constants.js';
+import { NFTA_FIB_F, NFTA_RULE, NF_NAT_RANGE } from '../../src/nft/constants.js';
 import { debugExpr, readExpr, readExprList, writeExpr, type Expr } from '../../src/nft/expr/index.js';
 import { splitNfgenmsg } from '../../src/nft/framing.js';
 import { decodeRule, debugRule } from '../../src/nft/rule.js';
@@ -105,7 +105,9 @@ const ROUND_TRIP: readonly (readonly [string, Expr])[] = [
   ['masq with flags and ports', { kind: 'masq', flags: NF_NAT_RANGE.NF_NAT_RANGE_PROTO_RANDOM_FULLY, regProtoMin: 1, regProtoMax: 2 }],
   ['nat snat', { kind: 'nat', type: 'snat', family: 'ip', regAddrMin: 1 }],
   ['nat dnat ip6 with every register', { kind: 'nat', type: 'dnat', family: 'ip6', regAddrMin: 1, regAddrMax: 2, regProtoMin: 3, regProtoMax: 4, flags: 3 }],
-  ['unknown expression', { kind: 'unknown', name: 'fib', data: Uint8Array.of(8, 0, 1, 0, 0, 0, 0, 1) }],
+  ['fib daddr type', { kind: 'fib', result: 'type', flags: NFTA_FIB_F.NFTA_FIB_F_DADDR, dreg: 1 }],
+  ['fib saddr iif oif', { kind: 'fib', result: 'oif', flags: NFTA_FIB_F.NFTA_FIB_F_SADDR | NFTA_FIB_F.NFTA_FIB_F_IIF, dreg: 8 }],
+  ['unknown expression', { kind: 'unknown', name: 'quota', data: Uint8Array.of(8, 0, 1, 0, 0, 0, 0, 1) }],
 ];
 
 describe('decode(encode(x)) round trips', () => {

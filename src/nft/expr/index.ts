@@ -6,6 +6,7 @@ import { cmpCodec, type CmpExpr } from './cmp.js';
 import type { ExprCodec } from './codec.js';
 import { counterCodec, type CounterExpr } from './counter.js';
 import { ctCodec, type CtExpr } from './ct.js';
+import { fibCodec, type FibExpr } from './fib.js';
 import { immediateCodec, type ImmediateExpr } from './immediate.js';
 import { masqCodec, type MasqExpr } from './masq.js';
 import { metaCodec, type MetaExpr } from './meta.js';
@@ -32,6 +33,7 @@ export type Expr =
   | MasqExpr
   | NatExpr
   | CounterExpr
+  | FibExpr
   | UnknownExpr;
 
 type Known = Exclude<Expr, UnknownExpr>;
@@ -47,6 +49,7 @@ const CODECS: CodecTable = {
   masq: masqCodec,
   nat: natCodec,
   counter: counterCodec,
+  fib: fibCodec,
 };
 
 /** The wire name of an expression ("masq" for masquerade). */
@@ -101,4 +104,4 @@ export function debugExpr(e: Expr): string {
   return body ? `[ ${exprName(e)} ${body} ]` : `[ ${exprName(e)} ]`;
 }
 
-export type { BitwiseExpr, CmpExpr, CounterExpr, CtExpr, ImmediateExpr, MasqExpr, MetaExpr, NatExpr, PayloadExpr };
+export type { BitwiseExpr, CmpExpr, CounterExpr, CtExpr, FibExpr, ImmediateExpr, MasqExpr, MetaExpr, NatExpr, PayloadExpr };
