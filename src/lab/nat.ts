@@ -1,0 +1,131 @@
+import { NetlinkError, SyscallError } from '../netlink/error.js';
+import { listTables } from '../nft/list.js';
+import { natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
+import { NftSession } from '../nft/session.js';
+import { libc } from '../sys/libc.js';
+import { openNamedNetns } from '../sys/netns.js';
+import type { PlanNat, PlanPortForward } from '../topology/plan.js';
+import type { StepEntry } from './state.js';
+import type { ApplyContext, Step } from './step.js';
+
+/**
+ * NAT inside lab nodes: nslab's own nf_tables table, `table inet nslab`, in
+ * each namespace whose node has `nat:` or `ports:`. See src/nft/ruleset.ts
+ * for the chains; what a node's fields become:
+ *
+ *   nat: { out: wan }     ip saddr <each lab prefix> oifname "wan" masquerade
+ *                         and a forward chain: replies and port forwards pass,
+ *                         IPv4 connections opened from `wan` are dropped —
+ *                         the outside cannot reach the inside, as behind a
+ *                         real NAT router, even where routes would allow it
+ *   ports: [8080:h1:80]   fib daddr type local tcp dport 8080 dnat ip to h1:80
+ *                         (only what is addressed to this node, so traffic
+ *                         passing through to some other host's 8080 is left alone)
+ *
+ * The table carries the comment `nslab lab <lab>`: `down` deletes a table
+ * only when it still has it, so a table someone else made is never touched.
+ */
+
+/** The comment on every table nslab makes for a lab. */
+export function tableComment(lab: string): string {
+  return `nslab lab ${lab}`;
+}
+
+/** A plan's port forward as the ruleset builder takes it (addressed to this machine only). */
+export function portForwardOf(p: PlanPortForward): PortForward {
+  if (!p.to) throw new NatPlanError(`port forward ${p.port}/${p.proto} goes to node ${p.toNode}, which has no IPv4 address [${p.origin}]`);
+  return { proto: p.proto, port: p.port, to: p.to, toPort: p.toPort, local: true, origin: p.origin };
+}
+
+export class NatPlanError extends Error {
+  override readonly name = 'NatPlanError';
+}
+
+/** What nslab installs in a lab node for its `nat:` and `ports:`. */
+export function labNatPlan(n: PlanNat, lab: string): NatPlan {
+  const out = n.masquerade?.out;
+  return {
+    table: NSLAB_TABLE,
+    comment: tableComment(lab),
+    origin: n.origin,
+    masquerade: n.masquerade ? [{ sources: n.masquerade.sources, oifname: n.masquerade.out, origin: n.origin }] : [],
+    portForwards: n.ports.map(portForwardOf),
+    ...(out !== undefined ? { forward: { policy: 'accept', established: true, refuse: [{ iifname: out, family: 4, origin: n.origin }] } } : {}),
+  };
+}
+
+/** The ruleset for one lab node. */
+export function labNatRuleset(n: PlanNat, lab: string): RulesetSpec {
+  return natRuleset(labNatPlan(n, lab));
+}
+
+/** Journal entry: nslab's table in a lab namespace. */
+export interface NatTableEntry extends StepEntry {
+  readonly op: 'nat-table';
+  readonly netns: string;
+  readonly table: string;
+  readonly comment: string;
+}
+
+/**
+ * Delete a table of ours (by handle, after checking its comment) through a
+ * session; false when it is not there or is not ours.
+ */
+export function deleteOwnTable(nft: NftSession, table: string, comment: string): boolean {
+  const t = listTables(nft, NSLAB_FAMILY).find((x) => x.name === table);
+  if (!t || t.comment !== comment) return false;
+  try {
+    nft.commit(removeRuleset({ family: NSLAB_FAMILY, handle: t.handle }));
+  } catch (err) {
+    // Gone between the listing and the delete.
+    if (err instanceof NetlinkError && err.errnoName === 'ENOENT') return false;
+    throw err;
+  }
+  return true;
+}
+
+export const natStep: Step = {
+  name: 'nat',
+  ops: ['nat-table'],
+
+  apply(ctx: ApplyContext): void {
+    const plan = ctx.plan;
+    let done = 0;
+    for (const n of plan.nat) {
+      const spec = labNatRuleset(n, plan.lab);
+      const entry: NatTableEntry = { op: 'nat-table', netns: n.netns, table: spec.table.name, comment: tableComment(plan.lab) };
+      ctx.journal.intend([entry]);
+      const nft = NftSession.open({ netnsFd: ctx.netnsFd(n.netns), label: `netns ${n.netns}` });
+      try {
+        // `create table`: a namespace of this lab is new, so a table already
+        // there would be someone else's; never add to it.
+        nft.commit(rulesetRequests(spec, { exclusive: true }));
+      } finally {
+        nft.close();
+      }
+      ctx.progress?.('nat', ++done, plan.nat.length);
+    }
+  },
+
+  undo(entry: StepEntry): boolean {
+    const e = entry as NatTableEntry;
+    let fd: number;
+    try {
+      fd = openNamedNetns(e.netns).fd;
+    } catch (err) {
+      // The namespace is gone, and the table went with it.
+      if (err instanceof SyscallError && err.errnoName === 'ENOENT') return false;
+      throw err;
+    }
+    try {
+      const nft = NftSession.open({ netnsFd: fd, label: `netns ${e.netns}` });
+      try {
+        return deleteOwnTable(nft, e.table, e.comment);
+      } finally {
+        nft.close();
+      }
+    } finally {
+      libc.close(fd);
+    }
+  },
+};
