@@ -1,7 +1,19 @@
 import type { Command } from 'commander';
-import { down, downAll, type DownResult } from '../lab/down.js';
+import { down, type DownResult } from '../lab/down.js';
+import { Progress, watchTeardown } from '../lab/progress.js';
+import { listLabDirs } from '../lab/state.js';
 import { UsageError } from './errors.js';
 import { labNameFrom } from './resolve.js';
+
+/** down() with a progress line on a terminal (namespaces gone / journaled). */
+async function downWithProgress(lab: string): Promise<DownResult> {
+  const stop = watchTeardown(lab, new Progress(`down ${lab}`));
+  try {
+    return await down(lab);
+  } finally {
+    stop();
+  }
+}
 
 function report(r: DownResult): string {
   if (!r.found) return `lab '${r.lab}' is not up; nothing to remove`;
@@ -16,11 +28,12 @@ export function registerDown(program: Command): void {
     .option('--all', 'remove every lab')
     .action(async (lab: string | undefined, opts: { all?: boolean }) => {
       if (opts.all) {
-        const results = await downAll();
+        const results: DownResult[] = [];
+        for (const l of listLabDirs()) results.push(await downWithProgress(l));
         process.stdout.write(results.length ? `${results.map(report).join('\n')}\n` : 'no lab is up\n');
         return;
       }
       if (!lab) throw new UsageError('name the lab to remove (nslab down LAB), or use --all');
-      process.stdout.write(`${report(await down(labNameFrom(lab)))}\n`);
+      process.stdout.write(`${report(await downWithProgress(labNameFrom(lab)))}\n`);
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Progress } from '../lab/progress.js';
 import { up } from '../lab/up.js';
 import { formatDiagnostic } from '../topology/diagnostics.js';
 import { loadTopologyFile } from '../topology/load.js';
@@ -41,7 +42,12 @@ export function registerUp(program: Command): void {
         return;
       }
       const started = performance.now();
-      await up(plan);
+      const progress = new Progress(`up ${plan.lab}`);
+      try {
+        await up(plan, progress.update);
+      } finally {
+        progress.finish();
+      }
       process.stdout.write(`${summary(plan, (performance.now() - started) / 1000)}\n`);
     });
 }

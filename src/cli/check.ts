@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { checkLab, describeExpectation, formatReport, DEFAULT_CHECK } from '../lab/check.js';
+import { readRecord } from '../lab/state.js';
+import { requirePrivileges } from '../sys/privileges.js';
+import type { Plan } from '../topology/plan.js';
+import { UsageError } from './errors.js';
+import { labNameFrom, onlyLab } from './resolve.js';
+
+interface CheckCliOptions {
+  json?: boolean;
+  timeout?: string;
+  count?: string;
+}
+
+function wholeNumber(text: string | undefined, flag: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`${flag} ${text}: expected a whole number from 1 to ${max}`);
+  return Number(text);
+}
+
+/** The plan of a lab that is up (check, link and events need a running lab). */
+export function runningPlan(arg: string | undefined): Plan {
+  const lab = arg ? labNameFrom(arg) : onlyLab();
+  const rec = readRecord(lab);
+  if (!rec) throw new UsageError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
+  if (rec.status !== 'up') throw new UsageError(`lab '${lab}' is ${rec.status}, not up; wait for it, or run 'nslab down ${lab}'`);
+  return rec.plan;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description(
+      "prove a lab works: every node pings every other node's addresses (a reachability matrix), then the topology's expect: lines are tested; exits 1 when an expectation fails",
+    )
+    .argument('[lab]', 'lab name or topology file (optional when one lab is up)')
+    .option('--json', 'print the matrix and the expectations as JSON')
+    .option('--timeout <ms>', `how long each address has to answer (default ${DEFAULT_CHECK.timeoutMs})`)
+    .option('--count <n>', `echo requests per address (default ${DEFAULT_CHECK.count})`)
+    .action(async (arg: string | undefined, opts: CheckCliOptions) => {
+      const timeoutMs = wholeNumber(opts.timeout, '--timeout', DEFAULT_CHECK.timeoutMs, 60_000);
+      const count = wholeNumber(opts.count, '--count', DEFAULT_CHECK.count, 100);
+      const plan = runningPlan(arg);
+      requirePrivileges('nslab check');
+      const report = await checkLab(plan, { timeoutMs, count });
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        for (const e of report.expectations.filter((x) => !x.ok)) {
+          process.stderr.write(`nslab check: expectation failed at ${e.origin}: ${describeExpectation(e)}; ${e.detail}\n`);
+        }
+      } else {
+        process.stdout.write(`${formatReport(report)}\n`);
+      }
+      if (report.summary.failed > 0) process.exitCode = 1;
+    });
+}

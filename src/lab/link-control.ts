@@ -1,0 +1,327 @@
+import { Connection } from '../netlink/connection.js';
+import { NETLINK_ROUTE } from '../netlink/constants.js';
+import { NetlinkError } from '../netlink/error.js';
+import { KernelSocket } from '../netlink/socket.js';
+import { IFF } from '../rtnl/constants.js';
+import { decodeLink, dumpLinks, setLink, type Link } from '../rtnl/link.js';
+import { TC_H, decodeQdisc, dumpQdiscs, formatHandle, unsupportedQdiscKind, type Qdisc } from '../rtnl/qdisc.js';
+import {
+  IMPAIRMENT_NETEM_CLASS, checkImpairment, clearImpairment, impairmentRequests, type ImpairmentSpec,
+} from '../rtnl/qdisc/impairment.js';
+import { NETEM_DEFAULT_LIMIT } from '../rtnl/qdisc/netem.js';
+import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTime } from '../rtnl/qdisc/units.js';
+import { RTM } from '../rtnl/constants.js';
+import { libc } from '../sys/libc.js';
+import { openNamedNetns } from '../sys/netns.js';
+import type { Plan } from '../topology/plan.js';
+
+/**
+ * `nslab link set` and `nslab link show`: a lab's links changed and read
+ * back at runtime, through rtnetlink in the node's namespace (no `ip`, no
+ * `tc`). Impairments use the same qdisc layout as `up`
+ * (../rtnl/qdisc/impairment.ts); what an interface has is decoded from the
+ * kernel's qdisc dump, so `show` tells what the kernel holds, whoever put it there.
+ */
+
+/** A refused change the user can act on (a missing kernel feature, an unknown interface). */
+export class LinkControlError extends Error {
+  override readonly name = 'LinkControlError';
+}
+
+/** Which kernel option each qdisc kind needs. */
+const QDISC_CONFIG: Readonly<Record<string, string>> = {
+  netem: 'CONFIG_NET_SCH_NETEM',
+  tbf: 'CONFIG_NET_SCH_TBF',
+};
+
+/**
+ * One line for a qdisc kind the kernel does not have, naming the option
+ * and the kernel's own words, and saying what still works.
+ */
+export function missingQdiscMessage(kind: string, kernelSays: string): string {
+  const config = QDISC_CONFIG[kind] ?? `CONFIG_NET_SCH_${kind.toUpperCase()}`;
+  const base = `this kernel has no ${kind} (${config}; the kernel says "${kernelSays}")`;
+  if (kind === 'netem') return `${base}: delay, jitter, loss, corrupt, duplicate and reorder cannot be emulated; rate works (tbf)`;
+  if (kind === 'tbf') return `${base}: rate cannot be limited`;
+  return base;
+}
+
+/** "h1:eth0" → node and interface. */
+export function parseEndpoint(text: string): { node: string; iface: string } {
+  const m = /^([^:\s]+):([^:\s]+)$/.exec(text);
+  if (!m) throw new LinkControlError(`'${text}' is not NODE:INTERFACE (e.g. h1:eth0)`);
+  return { node: m[1] as string, iface: m[2] as string };
+}
+
+// ---------------------------------------------------------------- specs
+
+/** Flags of `nslab link set` as typed. */
+export interface ImpairmentFlags {
+  readonly rate?: string;
+  readonly delay?: string;
+  readonly jitter?: string;
+  readonly loss?: string;
+  readonly corrupt?: string;
+  readonly duplicate?: string;
+  readonly reorder?: string;
+}
+
+const PERCENT_FIELDS = ['loss', 'corrupt', 'duplicate', 'reorder'] as const;
+
+/**
+ * The flags given, parsed one by one (no cross-field check yet: `--jitter`
+ * alone is fine when the link already has a delay). A value of zero
+ * (`--loss 0%`, `--delay 0ms`) removes that field.
+ */
+export function parseFlags(f: ImpairmentFlags): Partial<Record<keyof ImpairmentSpec, number>> {
+  const out: Partial<Record<keyof ImpairmentSpec, number>> = {};
+  if (f.rate !== undefined) out.rate = parseRate(f.rate, '--rate');
+  if (f.delay !== undefined) out.delay = parseTime(f.delay, '--delay');
+  if (f.jitter !== undefined) out.jitter = parseTime(f.jitter, '--jitter');
+  for (const k of PERCENT_FIELDS) {
+    const v = f[k];
+    if (v !== undefined) out[k] = parsePercent(/^\s*[\d.]+\s*$/.test(v) ? `${v}%` : v, `--${k}`);
+  }
+  return out;
+}
+
+/** The current spec with the changes on top; zeros drop a field. Throws when the result cannot be applied. */
+export function mergeImpairment(current: ImpairmentSpec, changes: Partial<Record<keyof ImpairmentSpec, number>>): ImpairmentSpec {
+  const merged: Record<string, number> = { ...current };
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined) continue;
+    if (v === 0 && k !== 'rate') delete merged[k];
+    else merged[k] = v;
+  }
+  // Without a delay, jitter and reorder mean nothing: dropping the delay drops them.
+  if (merged.delay === undefined && changes.delay === 0) {
+    delete merged.jitter;
+    delete merged.reorder;
+  }
+  const spec = merged as ImpairmentSpec;
+  checkImpairment(spec);
+  return spec;
+}
+
+/** What the qdiscs of one interface amount to, read back the way `up` lays them out. */
+export interface ReadImpairment {
+  readonly spec: ImpairmentSpec;
+  /** The root qdisc's kind ("noqueue" for a veth left alone). */
+  readonly root: string;
+  /** Qdiscs as `tc qdisc show` names them: "netem 1: root", "tbf 10: parent 1:1". */
+  readonly qdiscs: readonly string[];
+  /** A root nslab did not lay out (e.g. someone's htb): the spec may be partial. */
+  readonly foreign: boolean;
+  /** Packets the root qdisc dropped (loss, queue overflow). */
+  readonly drops: number;
+}
+
+/** Decode an interface's qdiscs (from a dump) into the impairment they apply. */
+export function impairmentFromQdiscs(qdiscs: readonly Qdisc[]): ReadImpairment {
+  const root = qdiscs.find((q) => q.parent === TC_H.TC_H_ROOT);
+  const describe = (q: Qdisc): string => `${q.kind} ${q.handle === 0 ? '0:' : formatHandle(q.handle)} ${q.parent === TC_H.TC_H_ROOT ? 'root' : `parent ${formatHandle(q.parent)}`}`;
+  const spec: Record<string, number> = {};
+  let foreign = false;
+  if (root?.kind === 'tbf' && root.tbf) {
+    spec.rate = root.tbf.rate * 8;
+  } else if (root?.kind === 'netem' && root.netem) {
+    const n = root.netem;
+    for (const k of ['delay', 'jitter', 'loss', 'corrupt', 'duplicate', 'reorder'] as const) {
+      const v = n[k];
+      if (v !== undefined && v !== 0) spec[k] = v;
+    }
+    if (n.limit !== undefined && n.limit !== NETEM_DEFAULT_LIMIT) spec.limit = n.limit;
+    const child = qdiscs.find((q) => q.parent === IMPAIRMENT_NETEM_CLASS && q.kind === 'tbf');
+    if (child?.tbf) spec.rate = child.tbf.rate * 8;
+  } else if (root && root.kind !== 'noqueue' && root.kind !== 'pfifo_fast' && root.kind !== 'fq_codel' && root.kind !== 'mq') {
+    foreign = true;
+  }
+  return {
+    spec: spec as ImpairmentSpec,
+    root: root?.kind ?? 'none',
+    qdiscs: qdiscs.map(describe),
+    foreign,
+    drops: root?.stats?.drops ?? 0,
+  };
+}
+
+/** "rate 10mbit delay 50ms jitter 5ms loss 1%", or "" for none. */
+export function formatImpairment(s: ImpairmentSpec): string {
+  const parts: string[] = [];
+  if (s.rate !== undefined) parts.push(`rate ${formatRate(s.rate)}`);
+  if (s.delay !== undefined) parts.push(`delay ${formatTime(s.delay)}`);
+  if (s.jitter !== undefined) parts.push(`jitter ${formatTime(s.jitter)}`);
+  for (const k of PERCENT_FIELDS) {
+    const v = s[k];
+    if (v !== undefined) parts.push(`${k} ${formatPercent(v)}`);
+  }
+  if (s.limit !== undefined) parts.push(`limit ${s.limit}`);
+  return parts.join(' ');
+}
+
+// ---------------------------------------------------------------- kernel
+
+const IFF_LOWER_UP = IFF.IFF_LOWER_UP;
+
+/** "up" (admin up with carrier), "no-carrier" (up, peer down), "down" (admin down). */
+export function linkState(l: Pick<Link, 'flags'>): 'up' | 'down' | 'no-carrier' {
+  if (!(l.flags & IFF.IFF_UP)) return 'down';
+  return l.flags & IFF_LOWER_UP ? 'up' : 'no-carrier';
+}
+
+/** A connection inside a node's namespace, closed by the caller. */
+function connect(netns: string): Connection {
+  let ns;
+  try {
+    ns = openNamedNetns(netns);
+  } catch {
+    throw new LinkControlError(`namespace ${netns} is missing (was the lab taken down?)`);
+  }
+  try {
+    return new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, timeoutMs: 5000 }), `netns ${netns}`);
+  } finally {
+    libc.close(ns.fd);
+  }
+}
+
+function nodeNetns(plan: Plan, node: string): string {
+  const ns = plan.namespaces.find((n) => n.node === node);
+  if (!ns) throw new LinkControlError(`lab ${plan.lab} has no node '${node}' (nodes: ${plan.namespaces.map((n) => n.node).join(', ')})`);
+  return ns.name;
+}
+
+export interface InterfaceStatus {
+  readonly node: string;
+  readonly netns: string;
+  readonly interface: string;
+  readonly index: number;
+  readonly state: 'up' | 'down' | 'no-carrier';
+  readonly operstate: string;
+  readonly mtu?: number;
+  /** Impairment fields in the kernel's units: rate bit/s, times µs, percentages. */
+  readonly impairment: ImpairmentSpec;
+  /** The same in words ("rate 10mbit loss 1%"); "" for none. */
+  readonly impairmentText: string;
+  readonly qdiscs: readonly string[];
+  readonly foreignQdisc: boolean;
+  readonly drops: number;
+}
+
+function statusOf(node: string, netns: string, link: Link, qdiscs: readonly Qdisc[]): InterfaceStatus {
+  const imp = impairmentFromQdiscs(qdiscs.filter((q) => q.index === link.index));
+  return {
+    node,
+    netns,
+    interface: link.name,
+    index: link.index,
+    state: linkState(link),
+    operstate: link.operstate,
+    ...(link.mtu !== undefined ? { mtu: link.mtu } : {}),
+    impairment: imp.spec,
+    impairmentText: formatImpairment(imp.spec),
+    qdiscs: imp.qdiscs,
+    foreignQdisc: imp.foreign,
+    drops: imp.drops,
+  };
+}
+
+function readInterfaces(conn: Connection, node: string, netns: string): InterfaceStatus[] {
+  const links = conn.dump(dumpLinks()).map(decodeLink).filter((l) => l.name !== 'lo');
+  const qdiscs = conn.dump(dumpQdiscs()).filter((m) => m.header.type === RTM.RTM_NEWQDISC).map(decodeQdisc);
+  return links.map((l) => statusOf(node, netns, l, qdiscs));
+}
+
+/** Every interface of every node, with its state and impairment as the kernel has them. */
+export function showLinks(plan: Plan): { lab: string; interfaces: InterfaceStatus[]; missing: string[] } {
+  const interfaces: InterfaceStatus[] = [];
+  const missing: string[] = [];
+  for (const n of plan.namespaces) {
+    let conn: Connection;
+    try {
+      conn = connect(n.name);
+    } catch (err) {
+      if (err instanceof LinkControlError) {
+        missing.push(n.node);
+        continue;
+      }
+      throw err;
+    }
+    try {
+      interfaces.push(...readInterfaces(conn, n.node, n.name));
+    } finally {
+      conn.close();
+    }
+  }
+  return { lab: plan.lab, interfaces, missing };
+}
+
+export interface LinkChange {
+  /** Impairment changes on top of what the interface has. */
+  readonly flags?: ImpairmentFlags;
+  /** Remove every impairment first (flags given with it start from nothing). */
+  readonly clear?: boolean;
+  /** Administrative state. */
+  readonly up?: boolean;
+}
+
+function isAbsentQdisc(err: NetlinkError): boolean {
+  // "Cannot delete qdisc with handle of zero" (ENOENT) / nothing there (EINVAL on some kernels).
+  return err.errnoName === 'ENOENT' || err.errnoName === 'EINVAL';
+}
+
+/**
+ * Change one interface of a running lab. Impairments: the root qdisc goes,
+ * the new layout is added; if the kernel refuses the new one (no netem
+ * here), the old layout is put back and the refusal explained in one line.
+ */
+export function setLinkState(plan: Plan, endpoint: string, change: LinkChange): InterfaceStatus {
+  const { node, iface } = parseEndpoint(endpoint);
+  const netns = nodeNetns(plan, node);
+  const conn = connect(netns);
+  try {
+    const link = conn.dump(dumpLinks()).map(decodeLink).find((l) => l.name === iface);
+    if (!link) throw new LinkControlError(`node ${node} has no interface '${iface}'`);
+    const dev = `${node}:${iface}`;
+    const hasImpairmentChange = change.clear === true || (change.flags !== undefined && Object.values(change.flags).some((v) => v !== undefined));
+    if (hasImpairmentChange) {
+      const qdiscs = conn.dump(dumpQdiscs(link.index)).filter((m) => m.header.type === RTM.RTM_NEWQDISC).map(decodeQdisc).filter((q) => q.index === link.index);
+      const now = impairmentFromQdiscs(qdiscs);
+      if (now.foreign && !change.clear) {
+        throw new LinkControlError(`${dev} has a ${now.root} qdisc nslab did not put there; use --clear to replace it`);
+      }
+      let next: ImpairmentSpec;
+      try {
+        next = mergeImpairment(change.clear ? {} : now.spec, parseFlags(change.flags ?? {}));
+      } catch (err) {
+        throw new LinkControlError(`${dev}: ${(err as Error).message}`);
+      }
+      const opts = { dev, ...(link.mtu !== undefined ? { mtu: link.mtu } : {}) };
+      // A device left alone has its default root (noqueue for a veth) with handle 0.
+      const root = qdiscs.find((q) => q.parent === TC_H.TC_H_ROOT);
+      if (root !== undefined && root.handle !== 0) {
+        const [cleared] = conn.exchange([clearImpairment(link.index, { dev })]);
+        if (cleared?.error && !isAbsentQdisc(cleared.error)) throw cleared.error;
+      }
+      if (Object.keys(next).length > 0) {
+        try {
+          conn.apply(impairmentRequests(link.index, next, opts));
+        } catch (err) {
+          // Put back what was there (best effort), then say why.
+          conn.exchange([clearImpairment(link.index, { dev })]);
+          if (!now.foreign && Object.keys(now.spec).length > 0) conn.exchange(impairmentRequests(link.index, now.spec, opts));
+          if (err instanceof NetlinkError) {
+            const kind = unsupportedQdiscKind(err);
+            if (kind) throw new LinkControlError(`cannot impair ${dev}: ${missingQdiscMessage(kind, err.extackMessage ?? err.errnoName)}`);
+          }
+          throw err;
+        }
+      }
+    }
+    if (change.up !== undefined) conn.apply([setLink({ index: link.index, up: change.up })]);
+    const after = readInterfaces(conn, node, netns).find((i) => i.index === link.index);
+    if (!after) throw new LinkControlError(`${dev} vanished while being changed`);
+    return after;
+  } finally {
+    conn.close();
+  }
+}
