@@ -9,6 +9,9 @@ import { registerList } from './list.js';
 import { registerSchema } from './schema.js';
 import { registerUp } from './up.js';
 import { registerValidate } from './validate.js';
+import { registerCheck } from './check.js';
+import { registerLink } from './link.js';
+import { registerEvents } from './events.js';
 
 const program = new Command();
 program
@@ -25,6 +28,9 @@ registerInspect(program);
 registerValidate(program);
 registerSchema(program);
 registerExec(program);
+registerCheck(program);
+registerLink(program);
+registerEvents(program);
 
 try {
   await program.parseAsync(process.argv);
