@@ -25,6 +25,9 @@ const RULE_FIXTURES = [
   'rule-counter-drop',
   'rule-jump',
   'rule-comment',
+  'rule-dnat-fib-local',
+  'rule-masq-oifname-not',
+  'rule-drop-nfproto-iifname',
 ];
 
 function encodeOne(e: Expr): Uint8Array {

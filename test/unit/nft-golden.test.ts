@@ -10,7 +10,7 @@ import { accept, drop, jump } from '../../src/nft/expr/immediate.js';
 import type { Expr } from '../../src/nft/expr/index.js';
 import { masquerade } from '../../src/nft/expr/masq.js';
 import { batchBegin, batchEnd } from '../../src/nft/framing.js';
-import { addr, ctState, ctStatusDnat, ifname, natTo, port } from '../../src/nft/match.js';
+import { addr, ctState, ctStatusDnat, daddrLocal, ifname, natTo, nfproto, port } from '../../src/nft/match.js';
 import { delRule, newRule } from '../../src/nft/rule.js';
 import { delTable, newTable } from '../../src/nft/table.js';
 import { expectSameAsNft, nftFixture } from '../helpers/nft-fixtures.js';
@@ -61,6 +61,9 @@ const CASES: readonly (readonly [string, () => Request])[] = [
   ['rule-jump', () => rule('forward', [jump('lan_in')])],
   ['rule-comment', () => rule('forward', [...ifname('iifname', 'eth0'), ...ifname('oifname', 'eth1'), accept()], 'nslab: lan out')],
   ['rule-delete', () => delRule({ family: 'inet', table: 'nslab', chain: 'forward', handle: 2n })],
+  ['rule-dnat-fib-local', () => rule('prerouting', [...daddrLocal(), ...port('tcp', 'dport', 8080), ...natTo('dnat', parseIp('10.0.1.10'), 80)])],
+  ['rule-masq-oifname-not', () => rule('postrouting', [...addr('inet', 'saddr', parseCidr('10.0.1.0/24')), ...ifname('oifname', 'nslab0', 'neq'), masquerade()])],
+  ['rule-drop-nfproto-iifname', () => rule('forward', [...nfproto(4), ...ifname('iifname', 'wan'), drop()])],
 ];
 
 describe('nf_tables requests match Debian nft byte for byte', () => {

@@ -44,10 +44,10 @@ export function fib(result: FibResult, flags: number, dreg = 1): FibExpr {
 export const fibCodec: ExprCodec<FibExpr> = {
   name: 'fib',
   encode(w: Writer, e: FibExpr): void {
-    // libnftnl's order: register, result, flags.
-    w.attrBe32(NFTA_FIB.NFTA_FIB_DREG, checkDataReg(e.dreg, 'fib destination'));
-    w.attrBe32(NFTA_FIB.NFTA_FIB_RESULT, numberOf(FIB_RESULTS, e.result));
+    // libnftnl's order (as captured from nft): flags, result, register.
     w.attrBe32(NFTA_FIB.NFTA_FIB_FLAGS, e.flags);
+    w.attrBe32(NFTA_FIB.NFTA_FIB_RESULT, numberOf(FIB_RESULTS, e.result));
+    w.attrBe32(NFTA_FIB.NFTA_FIB_DREG, checkDataReg(e.dreg, 'fib destination'));
   },
   decode(data: Uint8Array): FibExpr {
     const m = attrMap(data);
