@@ -143,6 +143,23 @@ function otherLabsForwarding(lab: string): IpForwardEntry[] {
     .flatMap((l) => readJournal(l).filter((e): e is IpForwardEntry => e.op === 'host-ip-forward'));
 }
 
+/**
+ * The value a lab's ip_forward entry should promise to put back: what is
+ * there now — unless forwarding is on because another lab turned it on, in
+ * which case that lab's previous value, so whichever lab goes last restores it.
+ */
+export function previousForwarding(now: string, others: readonly IpForwardEntry[]): string {
+  if (now !== '1') return now;
+  return others.find((e) => e.previous !== '1')?.previous ?? now;
+}
+
+/** What `down` writes back to ip_forward for this entry, or undefined to leave it alone. */
+export function forwardingToRestore(entry: IpForwardEntry, others: readonly IpForwardEntry[], now: string): string | undefined {
+  if (entry.previous === '1') return undefined; // it was on before nslab came
+  if (others.length > 0) return undefined; // another lab still forwards through the machine
+  return now === entry.previous ? undefined : entry.previous;
+}
+
 function isGone(err: unknown, ...names: string[]): boolean {
   return err instanceof NetlinkError && names.includes(err.errnoName);
 }
@@ -235,19 +252,16 @@ export const uplinkStep: Step = {
     // Forwarding on the machine. If another lab turned it on, this one
     // inherits what that lab will put back, so the last lab down restores it.
     const now = readIpForward();
-    const inherited = now === '1' ? otherLabsForwarding(plan.lab).find((e) => e.previous !== '1')?.previous : undefined;
-    ctx.journal.intend([{ op: 'host-ip-forward', previous: inherited ?? now } satisfies IpForwardEntry]);
+    ctx.journal.intend([{ op: 'host-ip-forward', previous: previousForwarding(now, otherLabsForwarding(plan.lab)) } satisfies IpForwardEntry]);
     if (now !== '1') writeSysctl(IP_FORWARD, '1');
   },
 
   undo(entry: StepEntry, lab: string): boolean {
     switch (entry.op) {
       case 'host-ip-forward': {
-        const e = entry as IpForwardEntry;
-        if (e.previous === '1') return false;
-        if (otherLabsForwarding(lab).length > 0) return false;
-        if (readIpForward() === e.previous) return false;
-        writeSysctl(IP_FORWARD, e.previous);
+        const value = forwardingToRestore(entry as IpForwardEntry, otherLabsForwarding(lab), readIpForward());
+        if (value === undefined) return false;
+        writeSysctl(IP_FORWARD, value);
         return true;
       }
       case 'host-nat-table': {
