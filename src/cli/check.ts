@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkLab, describeExpectation, formatReport, DEFAULT_CHECK } from '../lab/check.js';
+import { checkLab, expectationGoal, formatReport, DEFAULT_CHECK } from '../lab/check.js';
 import { readRecord } from '../lab/state.js';
 import { requirePrivileges } from '../sys/privileges.js';
 import type { Plan } from '../topology/plan.js';
@@ -46,7 +46,7 @@ export function registerCheck(program: Command): void {
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         for (const e of report.expectations.filter((x) => !x.ok)) {
-          process.stderr.write(`nslab check: expectation failed at ${e.origin}: ${describeExpectation(e)}; ${e.detail}\n`);
+          process.stderr.write(`nslab check: expectation failed at ${e.origin}: expected ${expectationGoal(e)}; ${e.detail}\n`);
         }
       } else {
         process.stdout.write(`${formatReport(report)}\n`);

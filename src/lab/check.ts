@@ -90,7 +90,10 @@ export function probeKey(p: Pick<Probe, 'from' | 'address' | 'port'>): string {
 
 export interface ProbeResult extends Probe {
   readonly reached: boolean;
-  /** Round trip (ICMP) or connect time (TCP) in ms. */
+  /**
+   * Round trip (ICMP) or connect time (TCP, UDP) in ms, as the prober saw
+   * it: answers are read on a timer, so this can be a few ms long.
+   */
   readonly rttMs?: number;
   /** What happened, in words: "reply", "timeout", "host unreachable", "connection refused"… */
   readonly detail: string;
@@ -217,6 +220,11 @@ export function describeExpectation(e: Pick<PlanExpect, 'from' | 'target' | 'rea
   return `${e.from} ${e.reach ? 'reaches' : 'does not reach'} ${e.target}${portText(e.port)}`;
 }
 
+/** "h1 to reach h2", "h3 not to reach srv port 22/tcp" (after "expected"). */
+export function expectationGoal(e: Pick<PlanExpect, 'from' | 'target' | 'reach' | 'port'>): string {
+  return `${e.from} ${e.reach ? 'to reach' : 'not to reach'} ${e.target}${portText(e.port)}`;
+}
+
 function where(p: ProbeResult): string {
   return p.port ? `${p.family === 6 ? `[${p.address}]` : p.address}:${p.port.port}/${p.port.proto}` : p.address;
 }
@@ -231,16 +239,11 @@ export function evaluateExpectation(e: PlanExpect, probes: readonly ProbeResult[
   const ok = (hit !== undefined) === e.reach;
   let detail: string;
   if (hit) {
-    const how = hit.port ? (hit.port.proto === 'tcp' ? 'connected to' : 'got an answer from') : 'reply from';
-    detail = `${how} ${where(hit)}${hit.rttMs !== undefined ? ` (${formatMs(hit.rttMs)})` : ''}`;
+    detail = `${hit.port ? (hit.port.proto === 'tcp' ? 'connected to' : 'got an answer from') : 'reply from'} ${where(hit)}`;
   } else {
     detail = probes.map((p) => `${where(p)}: ${p.detail}`).join('; ');
   }
   return { ...base, ok, detail };
-}
-
-export function formatMs(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(2)} ms` : `${Math.round(ms)} ms`;
 }
 
 export function buildReport(plan: Plan, opts: CheckOptions, results: ReadonlyMap<string, ProbeResult>): CheckReport {
@@ -339,7 +342,7 @@ export function formatReport(r: CheckReport): string {
 export function formatExpectation(e: ExpectationResult): string {
   return e.ok
     ? `  ${MARK.ok} ${describeExpectation(e)}: ${e.detail}`
-    : `  ${MARK.fail} FAILED ${e.origin}: expected ${describeExpectation(e)}, but ${e.detail}`;
+    : `  ${MARK.fail} FAILED ${e.origin}: expected ${expectationGoal(e)}; ${e.detail}`;
 }
 
 // ---------------------------------------------------------------- probing
