@@ -98,12 +98,15 @@
         var isSource = e.source().id() === n.id();
         var other = isSource ? e.target() : e.source();
         var q = other.position();
-        ends.push({ key: e.id() + (isSource ? '|s' : '|t'), angle: Math.atan2(q.y - p.y, q.x - p.x), len: Math.hypot(q.x - p.x, q.y - p.y) });
+        var s0 = e.sourceEndpoint();
+        var t0 = e.targetEndpoint();
+        // Offsets count from where the cable leaves the node's border.
+        ends.push({ key: e.id() + (isSource ? '|s' : '|t'), angle: Math.atan2(q.y - p.y, q.x - p.x), len: Math.hypot(t0.x - s0.x, t0.y - s0.y) });
       });
       ends.sort(function (a, b) { return a.angle - b.angle; });
       ends.forEach(function (end, k) {
-        var want = 44 + (ends.length > 2 ? (k % 3) * 48 : (k % 2) * 24);
-        endOffsets[end.key] = Math.max(24, Math.min(want, end.len / 2 - 20));
+        var want = 20 + (ends.length > 2 ? (k % 3) * 48 : (k % 2) * 24);
+        endOffsets[end.key] = Math.max(12, Math.min(want, end.len / 2 - 18));
       });
     });
   }

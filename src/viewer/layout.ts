@@ -21,8 +21,8 @@ type Graph = Pick<LabView, 'nodes' | 'links'>;
 /** Gap between rows and between nodes of the widest row, in model pixels. */
 export const ROW_GAP = 230;
 export const COLUMN_GAP = 180;
-const RING_SPACING = 210;
-const RING_LEAF_GAP = 150;
+const RING_SPACING = 300;
+const RING_LEAF_GAP = 200;
 
 /** "h2" < "h10": digits compare as numbers; no locale, so every machine agrees. */
 export function naturalCompare(a: string, b: string): number {
