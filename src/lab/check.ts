@@ -287,12 +287,13 @@ export const MARK: Readonly<Record<PairStatus | 'self', string>> = { ok: '✓', 
  * narrow (two characters a column).
  */
 export function formatMatrix(names: readonly string[], status: (from: string, to: string) => PairStatus): string {
-  const left = Math.max(4, ...names.map((n) => n.length)) + 2;
+  const corner = 'from\\to';
+  const left = Math.max(corner.length, ...names.map((n) => n.length)) + 2;
   const depth = Math.max(0, ...names.map((n) => n.length));
   const lines: string[] = [];
   for (let row = 0; row < depth; row++) {
     const cells = names.map((n) => [...n][row] ?? ' ');
-    lines.push(`${(row === depth - 1 ? 'from\\to' : '').padEnd(left)}${cells.join(' ')}`.trimEnd());
+    lines.push(`${(row === depth - 1 ? corner : '').padEnd(left)}${cells.join(' ')}`.trimEnd());
   }
   for (const from of names) {
     const cells = names.map((to) => (to === from ? MARK.self : MARK[status(from, to)]));

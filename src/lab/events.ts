@@ -101,13 +101,6 @@ export class NamespaceTracker {
    */
   compare(state: NamespaceState): Change[] {
     const out: Change[] = [];
-    const present = new Set(state.links.map((l) => l.index));
-    for (const [index, known] of this.links) {
-      if (!present.has(index)) {
-        this.links.delete(index);
-        out.push({ kind: 'link', action: 'removed', interface: known.name });
-      }
-    }
     for (const l of state.links) out.push(...this.link(l));
     const addrs = new Map(state.addresses.filter(shownAddress).map((a) => [`${a.index}|${a.local}/${a.prefix}`, a]));
     for (const key of [...this.addresses]) {
@@ -131,6 +124,13 @@ export class NamespaceTracker {
       if (this.routes.has(key)) continue;
       this.routes.set(key, r);
       out.push(this.routeChange(r, 'added'));
+    }
+    // Interfaces go last, so what went with them is still named.
+    const present = new Set(state.links.map((l) => l.index));
+    for (const [index, known] of [...this.links]) {
+      if (present.has(index)) continue;
+      this.links.delete(index);
+      out.push({ kind: 'link', action: 'removed', interface: known.name });
     }
     return out;
   }
