@@ -17,7 +17,8 @@ async function downWithProgress(lab: string): Promise<DownResult> {
 
 function report(r: DownResult): string {
   if (!r.found) return `lab '${r.lab}' is not up; nothing to remove`;
-  return `lab '${r.lab}' is down (${r.removed} namespace${r.removed === 1 ? '' : 's'} removed${r.absent ? `, ${r.absent} already gone` : ''})`;
+  const others = r.removed - r.namespaces;
+  return `lab '${r.lab}' is down (${r.namespaces} node namespace${r.namespaces === 1 ? '' : 's'}${others ? ` and ${others} other object${others === 1 ? '' : 's'}` : ''} removed${r.absent ? `, ${r.absent} already gone` : ''})`;
 }
 
 export function registerDown(program: Command): void {

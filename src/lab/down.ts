@@ -11,7 +11,7 @@ export interface DownResult extends TeardownResult {
 /** Remove a lab: everything its journal names, then its state. */
 export async function down(lab: string): Promise<DownResult> {
   requirePrivileges('nslab down');
-  if (!labDirExists(lab)) return { lab, found: false, removed: 0, absent: 0 };
+  if (!labDirExists(lab)) return { lab, found: false, namespaces: 0, removed: 0, absent: 0 };
   const lock = LabLock.acquire(lab, 'take it down');
   try {
     const result = await teardown(lab);

@@ -3,7 +3,9 @@ import { readJournal, readRecord, type JournalEntry, type StepEntry } from './st
 import { STEPS } from './steps.js';
 
 export interface TeardownResult {
-  /** Objects that existed and were removed. */
+  /** Network namespaces (nodes) that existed and were removed. */
+  readonly namespaces: number;
+  /** Objects of any kind that existed and were removed (namespaces included). */
   readonly removed: number;
   /** Objects the journal names that were already gone. */
   readonly absent: number;
@@ -19,6 +21,7 @@ export interface TeardownResult {
 export async function teardown(lab: string): Promise<TeardownResult> {
   let removed = 0;
   let absent = 0;
+  let namespaces = 0;
   const facts = readRecord(lab)?.facts ?? {};
   const owner = new Map(STEPS.flatMap((s) => s.ops.map((op) => [op, s] as const)));
   const entries: JournalEntry[] = readJournal(lab).reverse();
@@ -29,6 +32,7 @@ export async function teardown(lab: string): Promise<TeardownResult> {
       const names: string[] = [];
       while (i < entries.length && entries[i]?.op === 'netns') names.push(String((entries[i++] as JournalEntry).name));
       const existed = await deleteNamedNetnsMany(names);
+      namespaces += existed;
       removed += existed;
       absent += names.length - existed;
       continue;
@@ -39,5 +43,5 @@ export async function teardown(lab: string): Promise<TeardownResult> {
     if (await step.undo(e as StepEntry, lab, facts[step.name])) removed++;
     else absent++;
   }
-  return { removed, absent };
+  return { namespaces, removed, absent };
 }

@@ -92,7 +92,7 @@ describe.skipIf(!isRoot)('nslab up / down of the default lab', () => {
   it('down removes every namespace, mount and state of the lab, and leaves root links alone', async () => {
     const r = await nslab(['down', lab]);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('7 namespaces removed');
+    expect(r.stdout).toContain('(7 node namespaces and ');
     expect((await netnsList()).filter((n) => n.startsWith(`${lab}-`))).toEqual([]);
     expect(netnsMounts().filter((m) => m.startsWith(`/run/netns/${lab}-`))).toEqual([]);
     expect(existsSync(`/run/nslab/${lab}`)).toBe(false);
