@@ -67,7 +67,7 @@ export function registerLink(program: Command): void {
     .option('--reorder <percent>', 'packets sent ahead of the delay, e.g. 25% (netem; needs a delay)')
     .option('--clear', 'remove every impairment first (other flags then start from nothing)')
     .option('--down', 'set the interface administratively down')
-    .option('--up', 'set the interface administratively up')
+    .option('--up', "set the interface administratively up (and put back the lab's addresses and routes through it, which the kernel drops on down)")
     .option('--json', 'print the interface afterwards as JSON')
     .action((labArg: string, endpoint: string, opts: SetOptions) => {
       if (opts.down && opts.up) throw new UsageError('give --down or --up, not both');
@@ -88,7 +88,11 @@ export function registerLink(program: Command): void {
       requirePrivileges('nslab link set');
       const after = oneLine(() => setLinkState(plan, endpoint, { flags, ...(opts.clear ? { clear: true } : {}), ...(up !== undefined ? { up } : {}) }));
       if (opts.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
-      else process.stdout.write(`${after.node}:${after.interface} ${after.state}${after.impairmentText ? `, ${after.impairmentText}` : ', no impairment'}\n`);
+      else {
+        const r = after.restored;
+        const back = r && r.addresses + r.routes > 0 ? ` (put back ${r.addresses} address${r.addresses === 1 ? '' : 'es'} and ${r.routes} route${r.routes === 1 ? '' : 's'} the kernel dropped when it went down)` : '';
+        process.stdout.write(`${after.node}:${after.interface} ${after.state}${after.impairmentText ? `, ${after.impairmentText}` : ', no impairment'}${back}\n`);
+      }
     });
 
   link

@@ -3,7 +3,10 @@ import { NETLINK_ROUTE } from '../netlink/constants.js';
 import { NetlinkError } from '../netlink/error.js';
 import { KernelSocket } from '../netlink/socket.js';
 import { IFF } from '../rtnl/constants.js';
+import { newAddr } from '../rtnl/addr.js';
+import { contains, parseCidr, parseIp } from '../rtnl/inet.js';
 import { decodeLink, dumpLinks, setLink, type Link } from '../rtnl/link.js';
+import { newRoute } from '../rtnl/route.js';
 import { TC_H, decodeQdisc, dumpQdiscs, formatHandle, unsupportedQdiscKind, type Qdisc } from '../rtnl/qdisc.js';
 import {
   IMPAIRMENT_NETEM_CLASS, checkImpairment, clearImpairment, impairmentRequests, type ImpairmentSpec,
@@ -13,7 +16,7 @@ import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTi
 import { RTM } from '../rtnl/constants.js';
 import { libc } from '../sys/libc.js';
 import { openNamedNetns } from '../sys/netns.js';
-import type { Plan } from '../topology/plan.js';
+import type { Plan, PlanAddress, PlanRoute } from '../topology/plan.js';
 
 /**
  * `nslab link set` and `nslab link show`: a lab's links changed and read
@@ -205,6 +208,8 @@ export interface InterfaceStatus {
   readonly qdiscs: readonly string[];
   readonly foreignQdisc: boolean;
   readonly drops: number;
+  /** After `--up`: what the lab had through this interface and was put back. */
+  readonly restored?: Restored;
 }
 
 function statusOf(node: string, netns: string, link: Link, qdiscs: readonly Qdisc[]): InterfaceStatus {
@@ -269,6 +274,60 @@ function isAbsentQdisc(err: NetlinkError): boolean {
   return err.errnoName === 'ENOENT' || err.errnoName === 'EINVAL';
 }
 
+/** Addresses and routes put back when an interface comes up again. */
+export interface Restored {
+  readonly addresses: number;
+  readonly routes: number;
+}
+
+/** The plan's addresses on an interface, and its routes that leave through it. */
+export function plannedThrough(plan: Plan, netns: string, dev: string): { addresses: PlanAddress[]; routes: PlanRoute[] } {
+  const addresses = plan.addresses.filter((a) => a.netns === netns && a.dev === dev);
+  const nets = addresses.map((a) => parseCidr(a.address));
+  const routes = plan.routes.filter(
+    (r) => r.netns === netns && (r.dev === dev || (r.dev === undefined && r.via !== undefined && nets.some((n) => contains(n, parseIp(r.via as string))))),
+  );
+  return { addresses, routes };
+}
+
+/**
+ * Setting an interface down makes the kernel drop every route through it
+ * and its IPv6 addresses (keep_addr_on_down is 0), without a word; setting
+ * it up does not bring them back. A lab link plugged back in should work
+ * as before, so the plan's addresses and routes through the interface are
+ * added again (those still there answer EEXIST and are left alone).
+ */
+function restorePlanned(conn: Connection, plan: Plan, netns: string, link: Link): Restored {
+  const { addresses, routes } = plannedThrough(plan, netns, link.name);
+  const addrRequests = addresses.map((a) => {
+    const address = parseCidr(a.address);
+    return newAddr({ index: link.index, address, nodad: address.family === 6 }, a.origin);
+  });
+  const routeRequests = routes.map((r) => {
+    const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
+    return newRoute(
+      {
+        dst,
+        ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
+        ...(r.dev !== undefined ? { oif: link.index } : {}),
+        ...(r.metric !== undefined ? { metric: r.metric } : {}),
+      },
+      r.origin,
+    );
+  });
+  const added = (outcomes: { error?: NetlinkError }[]): number => {
+    let n = 0;
+    for (const o of outcomes) {
+      if (!o.error) n++;
+      else if (o.error.errnoName !== 'EEXIST') throw o.error;
+    }
+    return n;
+  };
+  const a = added(conn.exchange(addrRequests));
+  const r = added(conn.exchange(routeRequests));
+  return { addresses: a, routes: r };
+}
+
 /**
  * Change one interface of a running lab. Impairments: the root qdisc goes,
  * the new layout is added; if the kernel refuses the new one (no netem
@@ -317,10 +376,14 @@ export function setLinkState(plan: Plan, endpoint: string, change: LinkChange): 
         }
       }
     }
-    if (change.up !== undefined) conn.apply([setLink({ index: link.index, up: change.up })]);
+    let restored: Restored | undefined;
+    if (change.up !== undefined) {
+      conn.apply([setLink({ index: link.index, up: change.up })]);
+      if (change.up) restored = restorePlanned(conn, plan, netns, link);
+    }
     const after = readInterfaces(conn, node, netns).find((i) => i.index === link.index);
     if (!after) throw new LinkControlError(`${dev} vanished while being changed`);
-    return after;
+    return restored ? { ...after, restored } : after;
   } finally {
     conn.close();
   }
