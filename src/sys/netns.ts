@@ -3,6 +3,7 @@ import { SyscallError } from '../netlink/error.js';
 import {
   CLONE_NEWNET, LOCK_EX, LOCK_UN, MNT_DETACH, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc,
 } from './libc.js';
+import { removeNamespaceFile } from './ns-file.js';
 import { homeNetns } from './thread-netns.js';
 
 /** Where named namespaces live, as iproute2 keeps them (`ip netns list` reads it). */
@@ -77,8 +78,8 @@ export function createNamedNetns<T>(name: string, inside: (ns: NamedNetns) => T)
     }
   } catch (err) {
     if (fd >= 0) libc.close(fd);
-    if (mounted) tryUmount(path);
-    tryUnlink(path);
+    if (mounted) removeNamespaceFile(path);
+    else unlinkSync(path);
     throw err;
   }
 }
@@ -89,34 +90,13 @@ export function openNamedNetns(name: string): NamedNetns {
   return { name, path, fd: libc.open(path, O_RDONLY | O_CLOEXEC) };
 }
 
-function tryUmount(path: string): void {
-  try {
-    libc.umount2(path, MNT_DETACH);
-  } catch (err) {
-    // Not mounted (EINVAL) or gone (ENOENT): nothing to undo.
-    if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
-  }
-}
-
-function tryUnlink(path: string): boolean {
-  try {
-    unlinkSync(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
-}
-
 /**
  * `ip netns del NAME`: detach the bind mount and remove the file. The kernel
  * frees the namespace, and every device in it, once nothing else holds it.
  * Returns false when there was nothing to delete.
  */
 export function deleteNamedNetns(name: string): boolean {
-  const path = netnsPath(name);
-  tryUmount(path);
-  return tryUnlink(path);
+  return removeNamespaceFile(netnsPath(name));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SyscallError } from '../netlink/error.js';
-import { CLONE_NEWUTS, MNT_DETACH, MS_BIND, O_CLOEXEC, O_RDONLY, libc } from './libc.js';
+import { CLONE_NEWUTS, MS_BIND, O_CLOEXEC, O_RDONLY, libc } from './libc.js';
+import { removeNamespaceFile } from './ns-file.js';
 
 let homeUtsFd: number | undefined;
 
@@ -38,16 +38,5 @@ export function createUtsNamespace(path: string, hostname: string): void {
 
 /** Undo createUtsNamespace; false when there was nothing. */
 export function deleteUtsNamespace(path: string): boolean {
-  try {
-    libc.umount2(path, MNT_DETACH);
-  } catch (err) {
-    if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
-  }
-  try {
-    unlinkSync(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
+  return removeNamespaceFile(path);
 }
