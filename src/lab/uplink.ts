@@ -215,11 +215,21 @@ export const uplinkStep: Step = {
       const nodeAddress = parseCidr(u.address);
       const routes: UplinkRouteEntry[] = u.labPrefixes.map((dst) => ({ op: 'uplink-route', dst, via: addressOnly(u.address), oif: hostEnd.index }));
       ctx.journal.intend(routes);
-      root.apply([
-        setLink({ index: hostEnd.index, up: true }, u.origin),
-        newAddr({ index: hostEnd.index, address: parseCidr(u.hostAddress) }, u.origin),
-        ...routes.map((r) => newRoute({ dst: parseCidr(r.dst), gateway: nodeAddress, oif: hostEnd.index }, u.origin)),
-      ]);
+      try {
+        root.apply([
+          setLink({ index: hostEnd.index, up: true }, u.origin),
+          newAddr({ index: hostEnd.index, address: parseCidr(u.hostAddress) }, u.origin),
+          ...routes.map((r) => newRoute({ dst: parseCidr(r.dst), gateway: nodeAddress, oif: hostEnd.index }, u.origin)),
+        ]);
+      } catch (err) {
+        if (err instanceof NetlinkError && err.errnoName === 'EEXIST' && err.request?.what.startsWith('add route')) {
+          throw new UplinkError(`${err.message}: the machine already has a route there; the prefixes of a lab with an uplink must be ones the machine does not use`, { cause: err });
+        }
+        if (err instanceof NetlinkError && err.errnoName === 'EEXIST' && err.request?.what.startsWith('add address')) {
+          throw new UplinkError(`${err.message}: the machine already has ${u.hostAddress}; pick another uplink.ipv4`, { cause: err });
+        }
+        throw err;
+      }
 
       // The node's side: its address, then the routes that go over the cable.
       ctx.rtnl(u.netns).apply([

@@ -184,3 +184,68 @@ describe.skipIf(!isRoot)('uplink: a lab reaches a test-made outside through the 
     expect(existsSync(`/run/nslab/${lab}`) || existsSync(`/run/nslab/${lab2}`)).toBe(false);
   });
 });
+
+/*
+ * Refusals before and by the kernel, through the CLI: the user reads what
+ * went wrong and where, and the half-made lab is rolled back, leaving the
+ * machine as it was. `routing: none`, so nothing is routed over the cable.
+ */
+describe.skipIf(!isRoot)('uplink refusals', () => {
+  const bad = uniqueLab('upx');
+  const scratchDev = `nltx${tag}`;
+  const PREFIX = `198.19.${N}`;
+
+  const lab = (uplink: string, lan: string): string =>
+    writeTopology(
+      'uplink-bad.yaml',
+      `name: ${bad}
+uplink: { node: gw, ipv4: 100.64.${N}.9/30${uplink} }
+topology:
+  nodes:
+    h1: { kind: host }
+    gw: { kind: router }
+  links:
+    - endpoints: [{ node: h1, interface: eth0, ipv4: ${lan}.10/24 }, { node: gw, interface: eth0, ipv4: ${lan}.1/24 }]
+`,
+    );
+
+  let before: { forward: string; tables: string[]; routes: string[]; links: string[] };
+  beforeAll(async () => {
+    // A link of this test's own on the machine, with a prefix of its own.
+    sh('ip', 'link', 'add', scratchDev, 'type', 'veth', 'peer', 'name', `${scratchDev}p`);
+    sh('ip', 'addr', 'add', `${PREFIX}.1/24`, 'dev', scratchDev);
+    sh('ip', 'link', 'set', scratchDev, 'up');
+    before = { forward: ipForward(), tables: tables(), routes: await routes(), links: await links() };
+  });
+  afterAll(async () => {
+    await nslab(['down', bad]);
+    spawnSync('ip', ['link', 'del', scratchDev]);
+  });
+
+  const machineUnchanged = async (): Promise<void> => {
+    expect(tables()).toEqual(before.tables);
+    expect(await routes()).toEqual(before.routes);
+    expect(await links()).toEqual(before.links);
+    expect(ipForward()).toBe(before.forward);
+    expect(existsSync(`/run/nslab/${bad}`)).toBe(false);
+  };
+
+  it('a host-interface name the machine already uses: refused in words, nothing made', async () => {
+    const r = await nslab(['up', lab(`, host-interface: ${scratchDev}, nat: host`, '10.79.1')]);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toContain(`the machine already has an interface named ${scratchDev}`);
+    expect(r.stderr).toMatch(/uplink-bad\.yaml:2:\d+ uplink\]/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    await machineUnchanged();
+  });
+
+  it('a lab prefix the machine already routes: the kernel’s refusal reaches the user, and the cable is rolled back', async () => {
+    const r = await nslab(['up', lab(', nat: host', PREFIX)]);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toContain(`cannot add route ${PREFIX}.0/24 via 100.64.${N}.10`);
+    expect(r.stderr).toContain('EEXIST');
+    expect(r.stderr).toContain('the machine already has a route there');
+    expect(r.stderr).toMatch(/uplink-bad\.yaml:2:\d+ uplink\]/);
+    await machineUnchanged();
+  });
+});
