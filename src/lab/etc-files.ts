@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { hostsFile } from '../topology/plan.js';
+import { hostsFile, type Plan } from '../topology/plan.js';
 import { labDir, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 
@@ -86,6 +86,23 @@ function removeIfEmpty(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The /etc/netns files as shell commands, for `up --explain`. */
+export function explainEtcFiles(plan: Plan): string[] {
+  if (plan.namespaces.length === 0) return [];
+  const hosts = labHostsPath(plan.lab);
+  const lines = [
+    '# /etc/netns/<namespace>/: files `ip netns exec` mounts over /etc: one hosts file for the lab, linked from every node; resolv.conf for nodes with dns:.',
+    `cat > ${hosts} <<'EOF'`,
+    ...hostsFile(plan).trimEnd().split('\n'),
+    'EOF',
+  ];
+  for (const n of plan.namespaces) {
+    lines.push(`mkdir -p ${etcNetnsDir(n.name)} && ln -s ${hosts} ${etcNetnsDir(n.name)}/hosts`);
+    if (n.resolvConf !== undefined) lines.push(`cat > ${etcNetnsDir(n.name)}/resolv.conf <<'EOF'`, ...n.resolvConf.trimEnd().split('\n'), 'EOF');
+  }
+  return lines;
 }
 
 export const etcFilesStep: Step = {

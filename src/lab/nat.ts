@@ -1,10 +1,10 @@
 import { NetlinkError, SyscallError } from '../netlink/error.js';
 import { listTables } from '../nft/list.js';
-import { natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
+import { formatRuleset, natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
 import { NftSession } from '../nft/session.js';
 import { libc } from '../sys/libc.js';
 import { openNamedNetns } from '../sys/netns.js';
-import type { PlanNat, PlanPortForward } from '../topology/plan.js';
+import type { Plan, PlanNat, PlanPortForward } from '../topology/plan.js';
 import type { StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 
@@ -57,6 +57,19 @@ export function labNatPlan(n: PlanNat, lab: string): NatPlan {
 /** The ruleset for one lab node. */
 export function labNatRuleset(n: PlanNat, lab: string): RulesetSpec {
   return natRuleset(labNatPlan(n, lab));
+}
+
+/** `nft -f` of a ruleset as a shell here-document (for --explain). */
+export function nftHereDoc(prefix: string, spec: RulesetSpec): string[] {
+  return [`${prefix}nft -f - <<'EOF'`, ...formatRuleset(spec).trimEnd().split('\n'), 'EOF'];
+}
+
+/** The NAT step as shell commands, for `up --explain`. */
+export function explainNat(plan: Plan): string[] {
+  if (plan.nat.length === 0) return [];
+  const lines = ['# NAT and port forwards: nslab\'s own nf_tables table in each node that has nat: or ports:.'];
+  for (const n of plan.nat) lines.push(...nftHereDoc(`ip netns exec ${n.netns} `, labNatRuleset(n, plan.lab)));
+  return lines;
 }
 
 /** Journal entry: nslab's table in a lab namespace. */

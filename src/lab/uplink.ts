@@ -14,7 +14,7 @@ import { delRoute, newRoute } from '../rtnl/route.js';
 import { writeSysctl } from '../sys/netns.js';
 import { homeNetns } from '../sys/thread-netns.js';
 import type { Plan, PlanRoute, PlanUplink } from '../topology/plan.js';
-import { deleteOwnTable, portForwardOf, tableComment } from './nat.js';
+import { deleteOwnTable, nftHereDoc, portForwardOf, tableComment } from './nat.js';
 import { listLabDirs, readJournal, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 
@@ -84,6 +84,27 @@ export function hostNatPlan(u: PlanUplink, lab: string): NatPlan {
 export function hostNatRuleset(u: PlanUplink, lab: string): RulesetSpec | undefined {
   if (!u.nat && u.ports.length === 0) return undefined;
   return natRuleset(hostNatPlan(u, lab));
+}
+
+/** The uplink step as shell commands, for `up --explain` (`netns 1`: the machine's namespace, that of pid 1). */
+export function explainUplink(plan: Plan): string[] {
+  const u = plan.uplink;
+  if (!u) return [];
+  const lines = [
+    `# The uplink: a veth from node ${u.node} to this machine, born with its far end on the machine.`,
+    `ip -n ${u.netns} link add name ${u.dev} index ${u.index} address ${u.mac} up type veth peer name ${u.hostDev} address ${u.hostMac} netns 1`,
+    `ip link set ${u.hostDev} up`,
+    `ip addr add ${u.hostAddress} dev ${u.hostDev}`,
+    ...u.labPrefixes.map((p) => `ip route add ${p} via ${addressOnly(u.address)} dev ${u.hostDev} proto static`),
+    `ip -n ${u.netns} addr add ${u.address} dev ${u.dev}`,
+    ...plan.routes.filter((r) => viaUplink(plan, r)).map((r) => `ip -n ${r.netns}${r.family === 6 ? ' -6' : ''} route add ${r.dst}${r.via !== undefined ? ` via ${r.via}` : ''}${r.dev !== undefined ? ` dev ${r.dev}` : ''}${r.metric !== undefined ? ` metric ${r.metric}` : ''} proto static`),
+  ];
+  const spec = hostNatRuleset(u, plan.lab);
+  if (spec) {
+    lines.push(`# On the machine: a table of the lab's own (${u.nat ? 'masquerade' : 'no masquerade'}, ${u.ports.length} port forward${u.ports.length === 1 ? '' : 's'}), and forwarding on.`);
+    lines.push(...nftHereDoc('', spec), `sysctl -qw ${IP_FORWARD}=1`);
+  }
+  return lines;
 }
 
 export interface UplinkLinkEntry extends StepEntry {

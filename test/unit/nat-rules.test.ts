@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { NLM_F } from '../../src/netlink/constants.js';
-import { labNatPlan, labNatRuleset, NatPlanError, tableComment } from '../../src/lab/nat.js';
-import { forwardingToRestore, hostNatRuleset, hostTableName, previousForwarding, viaUplink, type IpForwardEntry } from '../../src/lab/uplink.js';
+import { fileURLToPath } from 'node:url';
+import { explainEtcFiles, labHostsPath } from '../../src/lab/etc-files.js';
+import { explainNat, labNatPlan, labNatRuleset, NatPlanError, tableComment } from '../../src/lab/nat.js';
+import { explainUplink, forwardingToRestore, hostNatRuleset, hostTableName, previousForwarding, viaUplink, type IpForwardEntry } from '../../src/lab/uplink.js';
+import { loadTopology, loadTopologyFile } from '../../src/topology/load.js';
+import { compilePlan } from '../../src/topology/plan.js';
 import { debugExpr } from '../../src/nft/expr/index.js';
 import { batchBegin, batchEnd } from '../../src/nft/framing.js';
 import { decodeRule } from '../../src/nft/rule.js';
@@ -206,5 +210,56 @@ describe('ip_forward on the machine: put back only what nslab changed, by the la
     // B down first: A still needs it; then A down: back to 0.
     expect(forwardingToRestore(b, [a], '1')).toBeUndefined();
     expect(forwardingToRestore(a, [], '1')).toBe('0');
+  });
+});
+
+describe('--explain lines for the steps', () => {
+  const natPlan = compilePlan(loadTopologyFile(fileURLToPath(new URL('../../topologies/nat.yaml', import.meta.url))));
+  const uplinkPlan = compilePlan(
+    loadTopology(
+      'up.yaml',
+      `name: upl
+routing: static
+uplink: { node: gw, nat: host, ports: ["8080:h1:80/tcp"] }
+topology:
+  nodes:
+    h1: { kind: host }
+    gw: { kind: router }
+  links:
+    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.0.1.10/24 }, { node: gw, interface: eth0, ipv4: 10.0.1.1/24 }]
+`,
+    ),
+  );
+
+  it('NAT: the node’s ruleset as an nft here-document in its namespace', () => {
+    const lines = explainNat(natPlan);
+    expect(lines[1]).toBe("ip netns exec nat-gw nft -f - <<'EOF'");
+    expect(`${lines.slice(2, -1).join('\n')}\n`).toBe(formatRuleset(labNatRuleset(natPlan.nat[0] as PlanNat, 'nat')));
+    expect(lines.at(-1)).toBe('EOF');
+    expect(explainNat(uplinkPlan)).toEqual([]);
+  });
+
+  it('uplink: the cable, the machine’s side, the node’s side with its route over the cable, the table, forwarding', () => {
+    const u = uplinkPlan.uplink as PlanUplink;
+    const lines = explainUplink(uplinkPlan).filter((l) => !l.startsWith('#'));
+    expect(lines.slice(0, 6)).toEqual([
+      `ip -n upl-gw link add name uplink index ${u.index} address ${u.mac} up type veth peer name upl-up address ${u.hostMac} netns 1`,
+      'ip link set upl-up up',
+      'ip addr add 100.64.0.1/30 dev upl-up',
+      'ip route add 10.0.1.0/24 via 100.64.0.2 dev upl-up proto static',
+      'ip -n upl-gw addr add 100.64.0.2/30 dev uplink',
+      'ip -n upl-gw route add default via 100.64.0.1 proto static',
+    ]);
+    expect(lines[6]).toBe("nft -f - <<'EOF'");
+    expect(lines.at(-1)).toBe('sysctl -qw net.ipv4.ip_forward=1');
+    expect(explainUplink(natPlan)).toEqual([]);
+  });
+
+  it('/etc/netns: one hosts file, a link per node, resolv.conf where dns: is set', () => {
+    const lines = explainEtcFiles(natPlan);
+    expect(lines).toContain(`mkdir -p /etc/netns/nat-h1 && ln -s ${labHostsPath('nat')} /etc/netns/nat-h1/hosts`);
+    expect(lines).toContain("cat > /etc/netns/nat-h1/resolv.conf <<'EOF'");
+    expect(lines).toContain('10.0.1.10\th1');
+    expect(lines.filter((l) => l.startsWith('mkdir -p'))).toHaveLength(natPlan.namespaces.length);
   });
 });
