@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labNatRuleset, natStep, tableComment, type NatTableEntry } from '../../src/lab/nat.js';
@@ -12,7 +12,7 @@ import { libc, O_CLOEXEC, O_RDONLY } from '../../src/sys/libc.js';
 import { loadTopologyFile } from '../../src/topology/load.js';
 import { compilePlan, hostsFile, type Plan, type PlanNat } from '../../src/topology/plan.js';
 import { isRoot, makeNetns, nftApply, nftText, type TestNetns } from '../helpers/nft-netns.js';
-import { exampleAs, netnsList, nslab, ping, uniqueLab } from '../helpers/nslab.js';
+import { exampleAs, netnsList, nslab, ping, uniqueLab, writeTopology } from '../helpers/nslab.js';
 import { connect, nftObjects, nftReading, sh, startEcho, stopAll, tableObjects } from './nat-traffic.js';
 
 /*
@@ -227,5 +227,55 @@ describe.skipIf(!isRoot)('the NAT step when the kernel refuses', () => {
   it('undo is a no-op when the namespace is already gone', () => {
     const entry: NatTableEntry = { op: 'nat-table', netns: `nlt${tag}gone`, table: 'nslab', comment: tableComment(natLab) };
     expect(natStep.undo(entry, natLab, undefined)).toBe(false);
+  });
+});
+
+/*
+ * /etc/netns files nslab did not write: never replaced, never removed.
+ */
+describe.skipIf(!isRoot)('the /etc/netns step and files that are not nslab’s', () => {
+  const etcLab = uniqueLab('etc');
+  const dir = (node: string): string => `/etc/netns/${etcLab}-${node}`;
+  const file = writeTopology(
+    'etc.yaml',
+    `name: ${etcLab}
+topology:
+  nodes:
+    h1: { kind: host, dns: { servers: [192.0.2.53] } }
+    h2: { kind: host }
+  links:
+    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.9.0.1/24 }, { node: h2, interface: eth0, ipv4: 10.9.0.2/24 }]
+`,
+  );
+
+  afterAll(async () => {
+    await nslab(['down', etcLab]);
+    for (const n of ['h1', 'h2']) rmSync(dir(n), { recursive: true, force: true });
+  });
+
+  it('refuses to replace a hosts file someone else put there, and leaves it and its directory as they were', async () => {
+    mkdirSync(dir('h1'), { recursive: true });
+    writeFileSync(`${dir('h1')}/hosts`, 'mine\n');
+    const r = await nslab(['up', file]);
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toContain(`${dir('h1')}/hosts exists and nslab did not write it`);
+    expect(readFileSync(`${dir('h1')}/hosts`, 'utf8')).toBe('mine\n');
+    expect(existsSync(dir('h2'))).toBe(false);
+    expect(existsSync(`/run/nslab/${etcLab}`)).toBe(false);
+    rmSync(dir('h1'), { recursive: true });
+  });
+
+  it('uses a directory that was there, keeps it on down, and keeps a file changed after up', async () => {
+    mkdirSync(dir('h2'));
+    const r = await nslab(['up', file]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(sh('ip', 'netns', 'exec', `${etcLab}-h2`, 'getent', 'hosts', 'h1').trim()).toMatch(/^10\.9\.0\.1\s+h1$/);
+    writeFileSync(`${dir('h1')}/resolv.conf`, 'nameserver 192.0.2.99\n');
+    expect((await nslab(['down', etcLab])).exitCode).toBe(0);
+    // h1: nslab's hosts link went, the changed resolv.conf stayed, so did the directory.
+    expect(readdirSync(dir('h1'))).toEqual(['resolv.conf']);
+    // h2: the directory was there before nslab, and stays, empty.
+    expect(readdirSync(dir('h2'))).toEqual([]);
   });
 });
