@@ -43,7 +43,8 @@ export function registerEvents(program: Command): void {
       });
       try {
         stream.start();
-        if (!opts.json) process.stderr.write(`nslab events: watching ${stream.watching} nodes of lab ${plan.lab}; Ctrl-C stops\n`);
+        // On stderr, so --json output stays pure JSON lines.
+        process.stderr.write(`nslab events: watching ${stream.watching} nodes of lab ${plan.lab}; Ctrl-C stops\n`);
         const why = await done;
         if (why === 'gone') process.stderr.write(`nslab events: every namespace of lab ${plan.lab} is gone; stopping\n`);
       } finally {
