@@ -13,6 +13,7 @@ import { readJournal } from './state.js';
 export interface ProgressStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** Terminal width; 0 or unset (a terminal that does not say) counts as 80. */
   readonly columns?: number;
 }
 
@@ -88,7 +89,7 @@ export class Progress {
     if (done < total && t - this.lastDraw < this.everyMs) return;
     this.lastDraw = t;
     this.drawn = true;
-    this.stream.write(`${CLEAR}${renderProgress(this.label, phase, done, total, t - this.phaseStart, this.stream.columns)}`);
+    this.stream.write(`${CLEAR}${renderProgress(this.label, phase, done, total, t - this.phaseStart, this.stream.columns || 80)}`);
   };
 
   /** Erase the line (call before printing the result, and on failure). */

@@ -102,6 +102,12 @@ describe('Progress', () => {
     expect(out.writes).toEqual([]);
   });
 
+  it('takes a terminal that gives no width as 80 columns wide', () => {
+    const out = stream(true, 0);
+    new Progress('up lab', { stream: out, env: {}, now: () => 0 }).update('addresses and routes', 5, 10);
+    expect(out.writes).toEqual(['\r\x1b[Kup lab: addresses and routes 5/10 50%']);
+  });
+
   it('can be handed to apply as a bare callback', () => {
     const out = stream(true);
     const { update } = new Progress('up lab', { stream: out, env: {}, now: () => 0 });
