@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { LabLock, listLabDirs, readRecord } from '../lab/state.js';
+import { netnsPath } from '../sys/netns.js';
 
 export interface LabSummary {
   readonly lab: string;
   readonly status: string;
   readonly nodes: number;
+  /** Nodes whose namespace exists now (fewer than `nodes` when some were deleted behind nslab's back). */
+  readonly running: number;
   readonly links: number;
   readonly source: string;
 }
@@ -27,6 +31,7 @@ export function labSummaries(): LabSummary[] {
       lab,
       status,
       nodes: rec?.plan.namespaces.length ?? 0,
+      running: rec?.plan.namespaces.filter((n) => existsSync(netnsPath(n.name))).length ?? 0,
       links: rec?.plan.veths.length ?? 0,
       source: rec?.source ?? '',
     };

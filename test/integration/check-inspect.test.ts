@@ -1,3 +1,4 @@
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabView } from '../../src/lab/inspect.js';
 import { exampleAs, ipJson, isRoot, netnsList, nslab, uniqueLab } from '../helpers/nslab.js';
@@ -109,5 +110,16 @@ describe.skipIf(!isRoot)('nslab inspect --json against ip -j (router example)', 
       ['h1:eth0--r1:eth0', true],
       ['h2:eth0--r1:eth1', true],
     ]);
+  });
+
+  it('is listed with its node count and state by list --json, which notices a namespace deleted behind its back', async () => {
+    const entry = async (): Promise<unknown> => {
+      const r = await nslab(['list', '--json']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { lab: string }[]).find((l) => l.lab === lab);
+    };
+    expect(await entry()).toMatchObject({ status: 'up', nodes: 3, running: 3, links: 2 });
+    await execa('ip', ['netns', 'del', `${lab}-h2`]);
+    expect(await entry()).toMatchObject({ status: 'up', nodes: 3, running: 2 });
   });
 });
