@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { Progress } from '../lab/progress.js';
+import { explainEtcFiles } from '../lab/etc-files.js';
+import { explainNat } from '../lab/nat.js';
+import { explainUplink } from '../lab/uplink.js';
 import { up } from '../lab/up.js';
 import { formatDiagnostic } from '../topology/diagnostics.js';
 import { loadTopologyFile } from '../topology/load.js';
@@ -34,7 +37,7 @@ export function registerUp(program: Command): void {
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
       if (opts.explain) {
-        process.stdout.write(explainPlan(plan));
+        process.stdout.write(explainPlan(plan, [...explainEtcFiles(plan), ...explainUplink(plan), ...explainNat(plan)]));
         return;
       }
       if (opts.dryRun) {

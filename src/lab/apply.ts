@@ -12,7 +12,7 @@ import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../sys/libc.js';
 import { namespaceSysctls } from '../topology/explain.js';
-import type { Plan } from '../topology/plan.js';
+import { isUplinkRoute, type Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
 import type { ApplyContext } from './step.js';
 import { STEPS } from './steps.js';
@@ -113,6 +113,7 @@ export async function applyPlan(
       push(a.netns, newAddr({ index: a.index, address, nodad: address.family === 6 }, a.origin));
     }
     for (const r of plan.routes) {
+      if (isUplinkRoute(plan, r)) continue; // over the uplink cable, which its step makes later
       const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
       push(
         r.netns,

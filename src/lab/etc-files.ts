@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostsFile, type Plan } from '../topology/plan.js';
 import { labDir, type StepEntry } from './state.js';
@@ -94,6 +95,7 @@ export function explainEtcFiles(plan: Plan): string[] {
   const hosts = labHostsPath(plan.lab);
   const lines = [
     '# /etc/netns/<namespace>/: files `ip netns exec` mounts over /etc: one hosts file for the lab, linked from every node; resolv.conf for nodes with dns:.',
+    `mkdir -p ${dirname(hosts)}`,
     `cat > ${hosts} <<'EOF'`,
     ...hostsFile(plan).trimEnd().split('\n'),
     'EOF',

@@ -13,7 +13,7 @@ import { decodeLink, delLink, dumpLinks, newLink, parseMac, setLink, type Link }
 import { delRoute, newRoute } from '../rtnl/route.js';
 import { writeSysctl } from '../sys/netns.js';
 import { homeNetns } from '../sys/thread-netns.js';
-import type { Plan, PlanRoute, PlanUplink } from '../topology/plan.js';
+import { isUplinkRoute, type Plan, type PlanRoute, type PlanUplink } from '../topology/plan.js';
 import { deleteOwnTable, nftHereDoc, portForwardOf, tableComment } from './nat.js';
 import { listLabDirs, readJournal, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
@@ -59,15 +59,8 @@ function cableNetwork(u: PlanUplink): string {
  * exists, so the uplink step makes them, and the route phase of apply must
  * leave them out.
  */
-export function viaUplink(plan: Plan, r: PlanRoute): boolean {
-  const u = plan.uplink;
-  if (!u || r.netns !== u.netns) return false;
-  if (r.index !== undefined && r.index === u.index) return true;
-  if (r.via === undefined) return false;
-  const gw = parseIp(r.via);
-  const net = parseCidr(u.address);
-  return gw.family === net.family && contains(networkOf(net), gw);
-}
+/** The uplink node's routes over the cable (made by this step once the cable exists). */
+export const viaUplink = isUplinkRoute;
 
 /** What the machine gets for a lab with an uplink: masquerade (nat: host) and port forwards. */
 export function hostNatPlan(u: PlanUplink, lab: string): NatPlan {

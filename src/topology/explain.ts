@@ -1,4 +1,5 @@
-import type { Plan, PlanNamespace } from './plan.js';
+import { impairmentCommands } from '../rtnl/qdisc/impairment.js';
+import { isUplinkRoute, type Plan, type PlanNamespace } from './plan.js';
 
 /** The sysctls `up` writes in a new namespace, as `sysctl` keys and values. */
 export function namespaceSysctls(n: PlanNamespace): Array<[string, number]> {
@@ -24,7 +25,7 @@ export function namespaceSysctls(n: PlanNamespace): Array<[string, number]> {
  * in the order nslab does it: a runnable shell script (a teaching aid, and a
  * test compares what it builds with what nslab builds).
  */
-export function explainPlan(plan: Plan): string {
+export function explainPlan(plan: Plan, steps: readonly string[] = []): string {
   const lines = [
     '#!/bin/sh',
     `# Lab '${plan.lab}' from ${plan.source}, built by hand: what 'nslab up' does, step by step.`,
@@ -57,10 +58,16 @@ export function explainPlan(plan: Plan): string {
   lines.push('', '# 4. Addresses, then routes.');
   for (const a of plan.addresses) lines.push(`ip -n ${a.netns} addr add ${a.address} dev ${a.dev}${a.address.includes(':') ? ' nodad' : ''}`);
   for (const r of plan.routes) {
+    if (isUplinkRoute(plan, r)) continue; // with the uplink, below
     const family = r.family === 6 ? ' -6' : '';
     const parts = [r.dst, r.via ? `via ${r.via}` : '', r.dev ? `dev ${r.dev}` : '', r.metric !== undefined ? `metric ${r.metric}` : '', 'proto static'];
     lines.push(`ip${family} -n ${r.netns} route add ${parts.filter(Boolean).join(' ')}`);
   }
+  if (plan.impairments.length) {
+    lines.push('', '# 5. Link impairments.');
+    for (const imp of plan.impairments) lines.push(...impairmentCommands(imp.dev, imp.spec, imp.mtu !== undefined ? { mtu: imp.mtu } : {}).map((c) => `tc -n ${imp.netns} ${c.replace(/^tc /, '')}`));
+  }
+  if (steps.length) lines.push('', ...steps);
   lines.push('', `# To remove it all: ${plan.namespaces.map((n) => `ip netns del ${n.name}`).join('; ')}`);
   return `${lines.join('\n')}\n`;
 }

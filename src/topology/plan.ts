@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatCidr, formatIp, networkOf } from '../rtnl/inet.js';
+import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp } from '../rtnl/inet.js';
 import { formatMac } from '../rtnl/link.js';
 import { formatPosition } from './diagnostics.js';
 import { namespaceName } from './names.js';
@@ -205,7 +205,8 @@ export function compilePlan(topo: Topology): Plan {
       name: ns(n.name),
       node: n.name,
       kind: n.kind,
-      forwarding: n.kind === 'router',
+      // NAT and port forwards only work on a node that forwards.
+      forwarding: n.kind === 'router' || n.nat !== undefined || n.ports.length > 0,
       ipv6: n.kind !== 'bridge' && usesIpv6.has(n.name),
       hostname: n.name,
       confine: {
@@ -377,4 +378,18 @@ export function hostsFile(plan: Plan): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A route of the uplink node that goes over the uplink cable: it can only be
+ * added once the cable exists, which the uplink step makes after the routes.
+ */
+export function isUplinkRoute(plan: Plan, r: PlanRoute): boolean {
+  const u = plan.uplink;
+  if (!u || r.netns !== u.netns) return false;
+  if (r.index !== undefined && r.index === u.index) return true;
+  if (r.via === undefined) return false;
+  const gw = parseIp(r.via);
+  const net = parseCidr(u.address);
+  return gw.family === net.family && contains(networkOf(net), gw);
 }

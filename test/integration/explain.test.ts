@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadTopologyFile } from '../../src/topology/load.js';
 import { compilePlan } from '../../src/topology/plan.js';
 import { exampleAs, ipJson, isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
@@ -67,7 +67,12 @@ async function snapshot(namespaces: string[]): Promise<Record<string, unknown>> 
 describe.skipIf(!isRoot)('nslab up --explain', () => {
   const cleanup: string[][] = [];
   afterAll(async () => {
-    for (const names of cleanup) for (const ns of names) await execa('ip', ['netns', 'del', ns], { reject: false });
+    for (const names of cleanup) {
+      for (const ns of names) {
+        await execa('ip', ['netns', 'del', ns], { reject: false });
+        rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
+      }
+    }
   });
 
   for (const example of ['default.yaml', 'leaf-spine.yaml']) {
@@ -89,7 +94,13 @@ describe.skipIf(!isRoot)('nslab up --explain', () => {
       expect(ran.stderr).toBe('');
       expect(ran.exitCode).toBe(0);
       const byHand = await snapshot(namespaces);
-      for (const ns of namespaces) await execa('ip', ['netns', 'del', ns]);
+      for (const ns of namespaces) {
+        await execa('ip', ['netns', 'del', ns]);
+        // What the script wrote for ip netns exec: /etc/netns/<ns>/ and the lab's hosts file.
+        expect(readFileSync(`/etc/netns/${ns}/hosts`, 'utf8')).toContain(`${plan.namespaces[0]?.node}`);
+        rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
+      }
+      rmSync(`/run/nslab/${lab}`, { recursive: true, force: true });
 
       expect(byHand).toEqual(byNslab);
       expect(Object.keys(byNslab)).toHaveLength(plan.namespaces.length);

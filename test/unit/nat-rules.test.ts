@@ -260,6 +260,7 @@ topology:
     expect(lines).toContain(`mkdir -p /etc/netns/nat-h1 && ln -s ${labHostsPath('nat')} /etc/netns/nat-h1/hosts`);
     expect(lines).toContain("cat > /etc/netns/nat-h1/resolv.conf <<'EOF'");
     expect(lines).toContain('10.0.1.10\th1');
-    expect(lines.filter((l) => l.startsWith('mkdir -p'))).toHaveLength(natPlan.namespaces.length);
+    // One mkdir for the lab's state directory, one per node.
+    expect(lines.filter((l) => l.startsWith('mkdir -p'))).toHaveLength(natPlan.namespaces.length + 1);
   });
 });
