@@ -45,6 +45,7 @@ export function registerCheck(program: Command): void {
       const report = await checkLab(plan, { timeoutMs, count });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        for (const w of report.warnings) process.stderr.write(`nslab check: warning: ${w}\n`);
         for (const e of report.expectations.filter((x) => !x.ok)) {
           process.stderr.write(`nslab check: expectation failed at ${e.origin}: expected ${expectationGoal(e)}; ${e.detail}\n`);
         }

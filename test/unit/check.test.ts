@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MARK, buildReport, checkNodes, evaluateExpectation, expectAddresses, expectProbes, formatMatrix, formatReport, matrixProbes, pairStatus, probeKey,
-  type ProbeResult,
+  MARK, buildReport, checkNodes, evaluateExpectation, expectAddresses, expectProbes, formatMatrix, formatReport, matrixProbes, neighbourEntries,
+  neighbourWarnings, pairStatus, probeKey, type ProbeResult,
 } from '../../src/lab/check.js';
 import { loadTopology } from '../../src/topology/load.js';
 import { compilePlan, type Plan, type PlanExpect } from '../../src/topology/plan.js';
@@ -167,5 +167,29 @@ describe('buildReport() and formatReport()', () => {
     expect(text).toContain(`${MARK.fail} FAILED ${expectation(p, 1).origin}: expected h2 not to reach h3; h3 has no address h2 could try`);
     expect(text).toContain(`${MARK.ok} h2 reaches 10.0.1.254 port 22/tcp: connected to 10.0.1.254:22/tcp`);
     expect(text).toContain('2 of 4 expectations failed');
+  });
+});
+
+describe('neighbour table room', () => {
+  it('counts one entry per on-link address each sender talks to, and one per gateway', () => {
+    // IPv4: h1, h2 and r1 share 10.0.1.0/24 (2 each). IPv6: h1 → r1 and its gateway for fd00:2::/64,
+    // h3 → r1:eth1 and its gateway, r1 → h1 and h3.
+    expect(neighbourEntries(plan())).toEqual({ 4: 6, 6: 6 });
+  });
+
+  it('warns, naming the sysctl, only when the matrix would overflow the kernel table', () => {
+    expect(neighbourWarnings({ 4: 6, 6: 6 }, [{ family: 4, limit: 1024, inUse: 0 }])).toEqual([]);
+    const [w, more] = neighbourWarnings({ 4: 9900, 6: 0 }, [
+      { family: 4, limit: 1024, inUse: 10 },
+      { family: 6, limit: 1024, inUse: 0 },
+    ]);
+    expect(more).toBeUndefined();
+    expect(w).toMatch(/^this matrix needs about 9900 IPv4 neighbour \(ARP\) entries, but the kernel keeps at most 1024 for all namespaces together \(net\.ipv4\.neigh\.default\.gc_thresh3, 10 in use\)/);
+    expect(w).toContain('sysctl -w net.ipv4.neigh.default.gc_thresh3=14865');
+  });
+
+  it('puts the warnings in the report', () => {
+    const text = formatReport(buildReport(plan(), { count: 1, timeoutMs: 100 }, new Map(), ['the table is full']));
+    expect(text).toContain('warning: the table is full');
   });
 });
