@@ -198,7 +198,7 @@ export function neighbourWarnings(needed: Record<4 | 6, number>, tables: readonl
     out.push(
       `this matrix needs about ${n} IPv${t.family} neighbour (${t.family === 4 ? 'ARP' : 'NDP'}) entries, but the kernel keeps at most ${t.limit} for all namespaces together ` +
         `(net.${proto}.neigh.default.gc_thresh3, ${t.inUse} in use): pairs past that fail because the table is full, not because of the lab. ` +
-        `Raise it (sysctl -w net.${proto}.neigh.default.gc_thresh3=${Math.ceil((n + t.inUse) * 1.5)}) or check fewer nodes at once.`,
+        `To check a lab this size, raise it: sysctl -w net.${proto}.neigh.default.gc_thresh3=${Math.ceil((n + t.inUse) * 1.5)}`,
     );
   }
   return out;
@@ -395,6 +395,7 @@ export function formatReport(r: CheckReport): string {
       `${s.reachable} of ${s.pairs} pairs reach each other${s.partial ? `, ${s.partial} partly` : ''}${s.unreachable ? `, ${s.unreachable} not at all` : ''}` +
         `  (${MARK.ok} every address answers, ${MARK.partial} some do, ${MARK.fail} none, ${MARK.none} nothing to try)`,
     );
+    for (const w of r.warnings) out.push(`warning: ${w}`);
     const bad = r.pairs.filter((p) => p.status === 'fail' || p.status === 'partial');
     for (const p of bad.slice(0, MAX_LISTED)) {
       const misses = p.probes.filter((x) => !x.reached).map((x) => `${x.address} ${x.detail}`);
@@ -402,7 +403,6 @@ export function formatReport(r: CheckReport): string {
     }
     if (bad.length > MAX_LISTED) out.push(`  … and ${bad.length - MAX_LISTED} more pairs (--json lists every probe)`);
   }
-  for (const w of r.warnings) out.push(`warning: ${w}`);
   if (r.expectations.length > 0) {
     out.push('', `expectations (${r.expectations.length}):`);
     for (const e of r.expectations) out.push(formatExpectation(e));

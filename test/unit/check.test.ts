@@ -185,11 +185,13 @@ describe('neighbour table room', () => {
     ]);
     expect(more).toBeUndefined();
     expect(w).toMatch(/^this matrix needs about 9900 IPv4 neighbour \(ARP\) entries, but the kernel keeps at most 1024 for all namespaces together \(net\.ipv4\.neigh\.default\.gc_thresh3, 10 in use\)/);
-    expect(w).toContain('sysctl -w net.ipv4.neigh.default.gc_thresh3=14865');
+    expect(w).toContain('To check a lab this size, raise it: sysctl -w net.ipv4.neigh.default.gc_thresh3=14865');
   });
 
   it('puts the warnings in the report', () => {
-    const text = formatReport(buildReport(plan(), { count: 1, timeoutMs: 100 }, new Map(), ['the table is full']));
-    expect(text).toContain('warning: the table is full');
+    const text = formatReport(buildReport(plan(), { count: 1, timeoutMs: 100 }, new Map(), ['the table is full'])).split('\n');
+    // Right under the summary, before the pairs that failed.
+    const summary = text.findIndex((l) => l.includes('pairs reach each other'));
+    expect(text[summary + 1]).toBe('warning: the table is full');
   });
 });
