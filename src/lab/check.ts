@@ -489,15 +489,11 @@ export async function runProbes(probes: readonly Probe[], opts: CheckOptions): P
     }
     return nsFds.get(netns) ?? null;
   };
-  const finish = (key: string, r: ProbeResult): void => {
-    results.set(key, r);
-  };
-
   try {
     for (const p of unique) {
       const fd = nsFd(p.netns);
       if (fd === null) {
-        finish(probeKey(p), { ...p, reached: false, detail: `namespace ${p.netns} is missing` });
+        results.set(probeKey(p), { ...p, reached: false, detail: `namespace ${p.netns} is missing` });
         continue;
       }
       if (p.port) {
@@ -597,8 +593,8 @@ export async function runProbes(probes: readonly Probe[], opts: CheckOptions): P
 
       if (pending()) await sleep(TICK_MS);
     }
-    for (const e of echoes) if (e.result) finish(probeKey(e.probe), e.result);
-    for (const p of ports) if (p.result) finish(probeKey(p.probe), p.result);
+    for (const e of echoes) if (e.result) results.set(probeKey(e.probe), e.result);
+    for (const p of ports) if (p.result) results.set(probeKey(p.probe), p.result);
     return results;
   } finally {
     for (const s of echoSockets.values()) s.close();

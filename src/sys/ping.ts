@@ -1,4 +1,5 @@
 import koffi from 'koffi';
+import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
 import { errnoName } from '../netlink/errno.js';
 import { SyscallError } from '../netlink/error.js';
 import { parseIp, type IpAddress } from '../rtnl/inet.js';
@@ -75,7 +76,7 @@ export function sockaddr(addr: IpAddress, port = 0): Uint8Array {
   const b = new Uint8Array(addr.family === 4 ? 16 : 28);
   const v = new DataView(b.buffer);
   // sa_family is host order; the port and address are network order.
-  v.setUint16(0, addr.family === 4 ? AF_INET : AF_INET6, true);
+  v.setUint16(0, addr.family === 4 ? AF_INET : AF_INET6, HOST_LITTLE_ENDIAN);
   v.setUint16(2, port, false);
   b.set(addr.bytes, addr.family === 4 ? 4 : 8);
   return b;
@@ -94,17 +95,17 @@ function closeFd(fd: number): void {
   c.close(fd);
 }
 
-/** poll(2) with a zero timeout: the revents of each fd (0 when nothing is ready). */
+/** poll(2) with a zero timeout over struct pollfd {int fd; short events, revents;}: each fd's revents (0 when nothing is ready). */
 export function readiness(fds: readonly { fd: number; events: number }[]): number[] {
   if (fds.length === 0) return [];
   const buf = new Uint8Array(8 * fds.length);
   const v = new DataView(buf.buffer);
   fds.forEach((f, i) => {
-    v.setInt32(i * 8, f.fd, true);
-    v.setInt16(i * 8 + 4, f.events, true);
+    v.setInt32(i * 8, f.fd, HOST_LITTLE_ENDIAN);
+    v.setInt16(i * 8 + 4, f.events, HOST_LITTLE_ENDIAN);
   });
   if ((c.poll(buf, fds.length, 0) as number) < 0) fail('poll');
-  return fds.map((_, i) => v.getUint16(i * 8 + 6, true));
+  return fds.map((_, i) => v.getUint16(i * 8 + 6, HOST_LITTLE_ENDIAN));
 }
 
 /** The pending error of a socket (SO_ERROR), 0 for none; reading it clears it. */
