@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/lab/check.js';
-import { TOPOLOGIES, ipJson, isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
+import { TOPOLOGIES, ipJson, isRoot, netnsList, nslab as nslabRaw, uniqueLab, writeTopology } from '../helpers/nslab.js';
+
+/** The CLI's result as text (the shared helper's execa Result type is wider than what it returns). */
+async function nslab(args: readonly string[]): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  const r = await nslabRaw(args);
+  return { exitCode: r.exitCode, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
 
 /*
  * `nslab check` on the leaf–spine example (2 spines, 4 leaves, 8 hosts: 14

@@ -1,7 +1,13 @@
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../src/lab/events.js';
-import { CLI, exampleAs, isRoot, netnsList, nslab, uniqueLab } from '../helpers/nslab.js';
+import { CLI, exampleAs, isRoot, netnsList, nslab as nslabRaw, uniqueLab } from '../helpers/nslab.js';
+
+/** The CLI's result as text (the shared helper's execa Result type is wider than what it returns). */
+async function nslab(args: readonly string[]): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  const r = await nslabRaw(args);
+  return { exitCode: r.exitCode, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
 
 /*
  * `nslab events` as a user runs it: a child process whose stdout is read

@@ -1,8 +1,14 @@
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InterfaceStatus } from '../../src/lab/link-control.js';
-import { exampleAs, ipJson, isRoot, netnsList, nslab, uniqueLab } from '../helpers/nslab.js';
+import { exampleAs, ipJson, isRoot, netnsList, nslab as nslabRaw, uniqueLab } from '../helpers/nslab.js';
 import { measureTcp } from './qdisc-throughput.js';
+
+/** The CLI's result as text (the shared helper's execa Result type is wider than what it returns). */
+async function nslab(args: readonly string[]): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  const r = await nslabRaw(args);
+  return { exitCode: r.exitCode, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
 
 /*
  * `nslab link set/show` on the two-host example (h1 10.0.0.1 — h2 10.0.0.2).

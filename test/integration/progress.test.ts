@@ -1,6 +1,12 @@
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
+import { CLI, isRoot, netnsList, nslab as nslabRaw, uniqueLab, writeTopology } from '../helpers/nslab.js';
+
+/** The CLI's result as text (the shared helper's execa Result type is wider than what it returns). */
+async function nslab(args: readonly string[]): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  const r = await nslabRaw(args);
+  return { exitCode: r.exitCode, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
 
 /*
  * Progress of `up` and `down` on a terminal, and silence elsewhere. A
