@@ -122,6 +122,9 @@ describe.skipIf(!isRoot)('nslab check on leaf–spine', () => {
     expect(pair(report, 'h1', 'h2')).toBe('ok'); // the rack itself still works
     expect(pair(report, 'h3', 'h8')).toBe('ok'); // and so do the other racks
     expect(report.summary.reachable).toBeLessThan(182);
+    // leaf1 lost its routes through eth0 and says so in ICMP (rate-limited, so not for every probe).
+    const details = report.pairs.filter((p) => p.from === 'h1').flatMap((p) => p.probes.map((x) => x.detail));
+    expect(details).toContain('network unreachable');
     expect(report.expectations.map((e) => e.ok)).toEqual([false, true, false, true, false, true, true]);
     expect(stderr).toContain(`expectation failed at ${where(0)}`);
     expect(stderr).toContain(`expectation failed at ${where(2)}`);
