@@ -1,4 +1,4 @@
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,16 @@ export function uniqueLab(tag: string): string {
   return `t${process.pid % 100000}${tag}`;
 }
 
-export async function nslab(args: readonly string[], opts: { timeoutMs?: number } = {}): Promise<Result> {
-  return execa('node', [CLI, ...args], { reject: false, timeout: opts.timeoutMs ?? 120_000, stdin: 'ignore' });
+/** What a CLI run gave: its exit code (undefined if a signal ended it) and its output as text. */
+export interface RunResult {
+  readonly exitCode: number | undefined;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function nslab(args: readonly string[], opts: { timeoutMs?: number } = {}): Promise<RunResult> {
+  const r = await execa('node', [CLI, ...args], { reject: false, timeout: opts.timeoutMs ?? 120_000, stdin: 'ignore' });
+  return { exitCode: r.exitCode, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
 /** Write a topology into a fresh temp dir; returns its path. */
