@@ -41,7 +41,7 @@ export function registerCheck(program: Command): void {
       const timeoutMs = wholeNumber(opts.timeout, '--timeout', DEFAULT_CHECK.timeoutMs, 60_000);
       const count = wholeNumber(opts.count, '--count', DEFAULT_CHECK.count, 100);
       const plan = runningPlan(arg);
-      requirePrivileges('nslab check');
+      requirePrivileges('nslab check', "it sends its probes from inside the lab's namespaces");
       const report = await checkLab(plan, { timeoutMs, count });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

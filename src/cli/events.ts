@@ -31,7 +31,7 @@ export function registerEvents(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (arg: string | undefined, opts: { json?: boolean }) => {
       const plan = runningPlan(arg);
-      requirePrivileges('nslab events');
+      requirePrivileges('nslab events', "it listens inside the lab's namespaces");
       const { done, stop } = untilStopped();
       const write = (e: LabEvent): void => {
         process.stdout.write(opts.json ? `${JSON.stringify(e)}\n` : `${formatEvent(e)}\n`);

@@ -85,7 +85,7 @@ export function registerLink(program: Command): void {
         throw new UsageError('nothing to change: give an impairment (--rate, --delay, --loss, …), --clear, --down or --up');
       }
       const plan = runningPlan(labArg);
-      requirePrivileges('nslab link set');
+      requirePrivileges('nslab link set', "it changes links inside the lab's namespaces");
       const after = oneLine(() => setLinkState(plan, endpoint, { flags, ...(opts.clear ? { clear: true } : {}), ...(up !== undefined ? { up } : {}) }));
       if (opts.json) process.stdout.write(`${JSON.stringify(after, null, 2)}\n`);
       else {
@@ -102,7 +102,7 @@ export function registerLink(program: Command): void {
     .option('--json', 'print JSON')
     .action((labArg: string | undefined, opts: { json?: boolean }) => {
       const plan = runningPlan(labArg);
-      requirePrivileges('nslab link show');
+      requirePrivileges('nslab link show', "it reads links inside the lab's namespaces");
       const shown = oneLine(() => showLinks(plan));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

@@ -7,7 +7,10 @@ import { parseCidr, parseIp } from '../rtnl/inet.js';
 import { bridge } from '../rtnl/kinds/bridge.js';
 import { veth } from '../rtnl/kinds/veth.js';
 import { newLink, parseMac, setLink } from '../rtnl/link.js';
+import { NetlinkError } from '../netlink/error.js';
+import { unsupportedQdiscKind } from '../rtnl/qdisc.js';
 import { impairmentRequests } from '../rtnl/qdisc/impairment.js';
+import { LinkControlError, missingQdiscMessage } from './link-control.js';
 import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../sys/libc.js';
@@ -136,7 +139,18 @@ export async function applyPlan(
       list.push(...impairmentRequests(imp.index, imp.spec, { dev: `${imp.node}:${imp.dev}`, origin: imp.origin, ...(imp.mtu !== undefined ? { mtu: imp.mtu } : {}) }));
       shaping.set(imp.netns, list);
     }
-    runPhase('link impairments', shaping, node, progress);
+    try {
+      runPhase('link impairments', shaping, node, progress);
+    } catch (err) {
+      // A kernel without the qdisc: say which feature is missing, in one line.
+      const kind = err instanceof NetlinkError ? unsupportedQdiscKind(err) : undefined;
+      if (err instanceof NetlinkError && kind) {
+        const imp = plan.impairments.find((i) => i.origin === err.request?.origin);
+        const dev = imp ? `${imp.node}:${imp.dev}` : 'a link';
+        throw new LinkControlError(`cannot impair ${dev}: ${missingQdiscMessage(kind, err.extackMessage ?? err.errnoName)} [${err.request?.origin ?? plan.source}]`, { cause: err });
+      }
+      throw err;
+    }
 
     // Then the steps: confinement, NAT, commands… each journals what it makes.
     const facts: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { requirePrivileges } from '../sys/privileges.js';
-import { LabLock, labDirExists, listLabDirs, removeLabDir } from './state.js';
+import { LabLock, labDirExists, removeLabDir } from './state.js';
 import { teardown, type TeardownResult } from './teardown.js';
 
 export interface DownResult extends TeardownResult {
@@ -20,11 +20,4 @@ export async function down(lab: string): Promise<DownResult> {
   } finally {
     lock.release();
   }
-}
-
-/** `nslab down --all` */
-export async function downAll(): Promise<DownResult[]> {
-  const out: DownResult[] = [];
-  for (const lab of listLabDirs()) out.push(await down(lab));
-  return out;
 }

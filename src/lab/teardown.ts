@@ -2,6 +2,10 @@ import { deleteNamedNetnsMany } from '../sys/netns.js';
 import { readJournal, readRecord, type JournalEntry, type StepEntry } from './state.js';
 import { STEPS } from './steps.js';
 
+export class JournalError extends Error {
+  override readonly name = 'JournalError';
+}
+
 export interface TeardownResult {
   /** Network namespaces (nodes) that existed and were removed. */
   readonly namespaces: number;
@@ -39,7 +43,7 @@ export async function teardown(lab: string): Promise<TeardownResult> {
     }
     i++;
     const step = owner.get(e.op);
-    if (!step) throw new Error(`the journal of lab '${lab}' has an entry this nslab does not know ('${e.op}'); was it made by a newer nslab?`);
+    if (!step) throw new JournalError(`the journal of lab '${lab}' has an entry this nslab does not know ('${e.op}'); was it made by a newer nslab?`);
     if (await step.undo(e as StepEntry, lab, facts[step.name])) removed++;
     else absent++;
   }

@@ -22,6 +22,10 @@ export interface ExecConfinement {
 const SIGPIPE = 13;
 const SIGXFSZ = 25;
 
+export class CommandNotFoundError extends Error {
+  override readonly name = 'CommandNotFoundError';
+}
+
 /** The program a command names, looked up in PATH as a shell would. */
 export function resolveProgram(cmd: string, path = process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'): string {
   if (cmd.includes('/')) return cmd;
@@ -34,7 +38,7 @@ export function resolveProgram(cmd: string, path = process.env.PATH ?? '/usr/loc
       // next directory
     }
   }
-  throw new Error(`command not found: ${cmd} (searched ${path})`);
+  throw new CommandNotFoundError(`command not found: ${cmd} (searched ${path})`);
 }
 
 /**

@@ -119,13 +119,17 @@ export async function deleteNamedNetnsMany(names: readonly string[], concurrency
   return existed;
 }
 
+export class SysctlError extends Error {
+  override readonly name = 'SysctlError';
+}
+
 /** Write a sysctl of the calling thread's network namespace (/proc/sys/net/…). */
 export function writeSysctl(key: string, value: string | number): void {
   const path = `/proc/sys/${key.replaceAll('.', '/')}`;
   try {
     writeFileSync(path, String(value));
   } catch (err) {
-    throw new Error(`cannot set sysctl ${key}=${value} (${path}): ${(err as Error).message}`, { cause: err });
+    throw new SysctlError(`cannot set sysctl ${key}=${value} (${path}): ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -14,12 +14,15 @@ function effectiveCaps(): bigint {
   return m?.[1] ? BigInt(`0x${m[1]}`) : 0n;
 }
 
-/** Throw a PrivilegeError naming the action unless we may make namespaces and mounts. */
-export function requirePrivileges(action: string): void {
+/**
+ * Throw a PrivilegeError naming the action (and why it needs them) unless
+ * this process holds CAP_SYS_ADMIN and CAP_NET_ADMIN.
+ */
+export function requirePrivileges(action: string, why = 'it creates network namespaces, mounts and links'): void {
   const caps = effectiveCaps();
   const has = (bit: number): boolean => (caps & (1n << BigInt(bit))) !== 0n;
   if (has(CAP_SYS_ADMIN) && has(CAP_NET_ADMIN)) return;
   throw new PrivilegeError(
-    `${action} needs root: it creates network namespaces, mounts and links (CAP_SYS_ADMIN and CAP_NET_ADMIN). Run it with sudo.`,
+    `${action} needs root: ${why} (CAP_SYS_ADMIN and CAP_NET_ADMIN). Run it with sudo.`,
   );
 }

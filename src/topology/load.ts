@@ -27,13 +27,18 @@ const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
   ports: [],
 };
 
+/** The topology file cannot be read at all. */
+export class TopologyFileError extends Error {
+  override readonly name = 'TopologyFileError';
+}
+
 /** Read and validate a topology file. Throws TopologyError listing every problem. */
 export function loadTopologyFile(file: string): Topology {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read topology file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    throw new TopologyFileError(`cannot read topology file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
   }
   return loadTopology(file, text);
 }

@@ -133,3 +133,31 @@ describe.skipIf(!isRoot)('failures leave nothing behind', () => {
     expect(again.exitCode).toBe(0);
   });
 });
+
+describe.skipIf(!isRoot)('link impairments at up', () => {
+  it('a delay on a kernel without netem fails up in one line naming the missing feature, and rolls back', async () => {
+    const name = uniqueLab('nem');
+    const file = writeTopology(
+      'netem.yaml',
+      `name: ${name}\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - { endpoints: [h1, h2], delay: 50ms }\n`,
+    );
+    const r = await nslab(['up', file]);
+    try {
+      if (r.exitCode === 0) {
+        // This kernel has netem: the qdisc must be there instead.
+        const tc = await execa('tc', ['-n', `${name}-h1`, '-j', 'qdisc', 'show', 'dev', 'eth0']);
+        expect(tc.stdout).toContain('"kind":"netem"');
+        return;
+      }
+      expect(r.exitCode).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^nslab: cannot impair h1:eth0: this kernel has no netem \(CONFIG_NET_SCH_NETEM; the kernel says "Specified qdisc kind is unknown"\)/);
+      expect(lines[0]).toContain(`${file}:5:`);
+      expect(labNamespaces(name)).toEqual([]);
+      expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+    } finally {
+      await nslab(['down', name]);
+    }
+  });
+});
