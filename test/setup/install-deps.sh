@@ -17,6 +17,7 @@ PACKAGES=(
   linux-libc-dev # kernel UAPI headers for those checks
   libseccomp2    # seccomp programs compared with libseccomp's
   procps         # ps, inside nodes
+  bsdutils       # script: progress output tested under a pseudo-terminal
 )
 
 missing=()
