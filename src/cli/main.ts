@@ -12,6 +12,7 @@ import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
 import { registerLink } from './link.js';
 import { registerEvents } from './events.js';
+import { registerGraph } from './graph.js';
 
 const program = new Command();
 program
@@ -31,6 +32,7 @@ registerExec(program);
 registerCheck(program);
 registerLink(program);
 registerEvents(program);
+registerGraph(program);
 
 try {
   await program.parseAsync(process.argv);
