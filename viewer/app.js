@@ -18,6 +18,8 @@
     events: 0,
   };
   var KINDS = ['host', 'router', 'bridge', 'nat', 'uplink'];
+  /** Below this (b/s, both ways) a cable counts as idle on screen: ARP and neighbour discovery stay quiet. */
+  var IDLE_BPS = 1000;
 
   var cy = cytoscape({
     container: $('graph'),
@@ -115,7 +117,7 @@
     var bps = r ? r.ab + r.ba : 0;
     var mid = '';
     if (state.view.live && !l.up) mid = 'DOWN';
-    else if (state.showRates && r && bps > 0) mid = r.label;
+    else if (state.showRates && bps >= IDLE_BPS) mid = r.label;
     return {
       id: l.id,
       source: l.a.node,
@@ -126,22 +128,22 @@
       tgtOff: endOffsets[l.id + '|t'] || 44,
       midLabel: mid,
       bps: bps,
-      // 4 px idle, thicker with traffic (log scale: 10 kb/s → 6, 1 Mb/s → 10, 100 Mb/s → 14).
-      width: bps > 0 ? Math.min(18, 4 + 2 * Math.max(0, Math.log10(bps / 100))) : 4,
+      // 4 px idle, thicker with traffic (log scale: 10 kb/s → 6, 1 Mb/s → 10, 100 Mb/s → 14, at most 18).
+      width: bps >= IDLE_BPS ? Math.min(18, 4 + 2 * Math.max(0, Math.log10(bps / 1000))) : 4,
     };
   }
   function edgeClasses(l) {
     var extra = '';
     if (!state.view.live) return 'planned' + extra;
     var r = state.rates[l.id];
-    return (l.up ? 'up' : 'down') + (l.up && r && r.ab + r.ba > 0 ? ' busy' : '') + extra;
+    return (l.up ? 'up' : 'down') + (l.up && r && r.ab + r.ba >= IDLE_BPS ? ' busy' : '') + extra;
   }
 
   /**
    * Positions from the layout; with addresses shown, rows move apart so the
    * longer labels of both ends of a cable fit along it.
    */
-  var ADDRESS_STRETCH = { x: 1.2, y: 1.4 };
+  var ADDRESS_STRETCH = { x: 1.25, y: 1.15 };
   function placedAt(name) {
     var p = state.layout.positions[name] || { x: 0, y: 0 };
     if (!state.showAddresses) return { x: p.x, y: p.y };
@@ -154,6 +156,28 @@
         var v = findNode(n.id());
         if (v) n.data('label', nodeLabel(v));
         n.toggleClass('addresses', state.showAddresses);
+      });
+    });
+    placeLabels();
+  }
+  /**
+   * Where a node's name goes: above it when no cable leaves upwards (spines,
+   * a router over its LANs), to its right when cables leave both up and
+   * down (leaves, switches), else below.
+   */
+  function placeLabels() {
+    cy.batch(function () {
+      cy.nodes().forEach(function (n) {
+        var y = n.position('y');
+        var below = 0;
+        var above = 0;
+        n.neighborhood('node').forEach(function (m) {
+          var dy = m.position('y') - y;
+          if (dy > 1) below++;
+          else if (dy < -1) above++;
+        });
+        n.toggleClass('label-top', below > 0 && above === 0);
+        n.toggleClass('label-right', below > 0 && above > 0);
       });
     });
   }
@@ -180,6 +204,7 @@
       cy.elements().remove();
       cy.add(els);
     });
+    placeLabels();
     computeEndOffsets();
     refreshEdges();
     if (sameLayout) cy.viewport({ zoom: zoom, pan: pan });
@@ -217,7 +242,8 @@
     });
     var n = cy.getElementById(node.name);
     n.data('label', nodeLabel(node));
-    n.classes(nodeClasses(node) + (n.hasClass('kbd-focus') ? ' kbd-focus' : '') + (state.showAddresses ? ' addresses' : ''));
+    var keep = ['kbd-focus', 'label-top', 'label-right'].filter(function (c) { return n.hasClass(c); });
+    n.classes([nodeClasses(node)].concat(keep).join(' ') + (state.showAddresses ? ' addresses' : ''));
     refreshEdges();
     if (state.openNode === node.name) renderPanel(node.name);
   }
@@ -481,7 +507,7 @@
   cy.on('mouseover', 'node, edge', function (e) { showTip(e.target); });
   cy.on('mouseout', 'node, edge', hideTip);
   cy.on('pan zoom', hideTip);
-  cy.on('dragfree', 'node', function () { computeEndOffsets(); refreshEdges(); });
+  cy.on('dragfree', 'node', function () { placeLabels(); computeEndOffsets(); refreshEdges(); });
 
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;

@@ -48,6 +48,11 @@ window.NslabStyle = function () {
         'text-outline-width': 0,
       },
     },
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -8 } },
+    {
+      selector: 'node.label-right',
+      style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 10, 'text-margin-y': 0 },
+    },
     {
       selector: 'node.absent',
       style: { 'background-color': '#e2e2e2', 'border-style': 'dashed', 'border-color': '#555', color: '#444' },

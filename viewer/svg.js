@@ -24,12 +24,15 @@ window.NslabSvg = (function () {
     return '';
   }
   /** Multi-line text centred on (x, y); white halo like the page's text outline. */
-  function text(x, y, label, size, color, weight, anchorTop) {
+  /** place: 'center' on (x, y), 'below' (first line's top at y) or 'above' (last line's bottom at y). */
+  function text(x, y, label, size, color, weight, place) {
     if (!label) return '';
     var lines = String(label).split('\n');
-    var first = anchorTop ? y + size : y - ((lines.length - 1) * size * 1.15) / 2 + size * 0.35;
+    var span = (lines.length - 1) * size * 1.15;
+    var first = place === 'below' ? y + size : place === 'above' ? y - span - size * 0.25 : y - span / 2 + size * 0.35;
+    var anchor = place === 'right' ? 'start' : 'middle';
     var out = '<text x="' + num(x) + '" y="' + num(first) + '" font-size="' + size + '" font-weight="' + weight + '" fill="' + esc(color) +
-      '" text-anchor="middle" stroke="#fff" stroke-width="4" paint-order="stroke" stroke-linejoin="round">';
+      '" text-anchor="' + anchor + '" stroke="#fff" stroke-width="4" paint-order="stroke" stroke-linejoin="round">';
     lines.forEach(function (line, i) {
       out += '<tspan x="' + num(x) + '"' + (i ? ' dy="' + num(size * 1.15) + '"' : '') + '>' + esc(line) + '</tspan>';
     });
@@ -81,7 +84,7 @@ window.NslabSvg = (function () {
     var dy = to.y - from.y;
     var len = Math.sqrt(dx * dx + dy * dy) || 1;
     var off = Math.min(e.numericStyle(which + '-text-offset'), len / 2);
-    return text(from.x + (dx / len) * off, from.y + (dy / len) * off, e.style(which + '-label'), e.numericStyle('font-size'), e.style('color'), 'normal', false);
+    return text(from.x + (dx / len) * off, from.y + (dy / len) * off, e.style(which + '-label'), e.numericStyle('font-size'), e.style('color'), 'normal', 'center');
   }
   /** The graph as an SVG document (a string). */
   function fromCy(cy, title) {
@@ -103,13 +106,21 @@ window.NslabSvg = (function () {
     });
     cy.nodes(':visible').forEach(function (n) {
       var p = n.position();
-      out.push('<g class="node" data-id="' + esc(n.id()) + '">' + nodeShape(n) +
-        text(p.x, p.y + n.height() / 2 + n.numericStyle('text-margin-y'), n.style('label'), n.numericStyle('font-size'), n.style('color'), 'bold', true) + '</g>');
+      var size = n.numericStyle('font-size');
+      var label;
+      if (n.style('text-halign') === 'right') {
+        label = text(p.x + n.width() / 2 + n.numericStyle('text-margin-x'), p.y, n.style('label'), size, n.style('color'), 'bold', 'right');
+      } else if (n.style('text-valign') === 'top') {
+        label = text(p.x, p.y - n.height() / 2 - Math.abs(n.numericStyle('text-margin-y')), n.style('label'), size, n.style('color'), 'bold', 'above');
+      } else {
+        label = text(p.x, p.y + n.height() / 2 + Math.abs(n.numericStyle('text-margin-y')), n.style('label'), size, n.style('color'), 'bold', 'below');
+      }
+      out.push('<g class="node" data-id="' + esc(n.id()) + '">' + nodeShape(n) + label + '</g>');
     });
     cy.edges(':visible').forEach(function (e) {
       var m = e.midpoint();
       out.push('<g class="edge-labels">' + endLabel(e, 'source') + endLabel(e, 'target') +
-        text(m.x, m.y, e.style('label'), e.numericStyle('font-size'), e.style('color'), 'bold', false) + '</g>');
+        text(m.x, m.y, e.style('label'), e.numericStyle('font-size'), e.style('color'), 'bold', 'center') + '</g>');
     });
     out.push('</svg>');
     return out.join('\n') + '\n';

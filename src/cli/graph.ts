@@ -80,11 +80,19 @@ export function registerGraph(program: Command): void {
         return;
       }
 
-      const viewer = await startViewer({
-        state,
-        port,
-        onError: (err) => process.stderr.write(`nslab graph: ${(err as Error).message ?? String(err)}\n`),
-      });
+      let viewer;
+      try {
+        viewer = await startViewer({
+          state,
+          port,
+          onError: (err) => process.stderr.write(`nslab graph: ${err instanceof Error ? err.message : String(err)}\n`),
+        });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          throw new UsageError(`port ${port} on 127.0.0.1 is in use; pick another with --port, or leave --port out for a free one`);
+        }
+        throw err;
+      }
       process.stdout.write(`nslab graph: lab ${target.lab}${viewer.watcher.live ? '' : ' (not deployed)'} at ${viewer.url}\n`);
       process.stdout.write('press Ctrl-C to stop\n');
       if (opts.open) openBrowser(viewer.url);
