@@ -9,6 +9,7 @@
   var state = {
     view: null,
     layout: null,
+    decor: {},
     rates: {},
     showAddresses: false,
     showRates: true,
@@ -68,9 +69,15 @@
 
   // --- elements ---
 
+  /** The shape a node is drawn with: its kind, or NAT/uplink when the plan gives it those jobs. */
+  function drawnKind(n) {
+    var d = state.decor[n.name] || {};
+    if (d.uplink) return 'uplink';
+    if (d.nat) return 'nat';
+    return KINDS.indexOf(n.kind) >= 0 ? n.kind : 'host';
+  }
   function nodeClasses(n) {
-    var kind = KINDS.indexOf(n.kind) >= 0 ? n.kind : 'host';
-    return kind + (state.view.live && !n.present ? ' absent' : '');
+    return drawnKind(n) + (state.view.live && !n.present ? ' absent' : '');
   }
   /** The name; with addresses shown, one line per address under it ("eth0 10.0.1.1/24"). */
   function nodeLabel(n) {
@@ -182,7 +189,8 @@
     });
   }
 
-  function build(view, layout) {
+  function build(view, layout, decor) {
+    state.decor = decor || {};
     var sameLayout = state.layout && JSON.stringify(state.layout) === JSON.stringify(layout);
     state.view = view;
     state.layout = layout;
@@ -407,7 +415,9 @@
     if (!n) return;
     var body = $('panel-body');
     var scroll = $('panel').scrollTop;
-    $('panel-title').textContent = n.name + ' · ' + n.kind;
+    var d = state.decor[n.name] || {};
+    var kind = drawnKind(n);
+    $('panel-title').textContent = n.name + ' · ' + n.kind + (kind !== n.kind ? ' (' + kind + ')' : '');
     body.textContent = '';
     var meta = el('dl');
     [['namespace', n.netns], ['present', state.view.live ? (n.present ? 'yes' : 'no (namespace missing)') : 'not deployed']].forEach(function (p) {
@@ -431,8 +441,34 @@
         return [r.dst, r.via, r.dev, r.metric, r.proto];
       })));
     }
-    extra(n, 'limits', 'Limits').forEach(function (e) { body.appendChild(e); });
-    extra(n, 'capabilities', 'Capabilities').forEach(function (e) { body.appendChild(e); });
+    if (d.nat) {
+      body.appendChild(el('h3', { text: 'NAT' }));
+      var natList = el('dl');
+      if (d.nat.masqueradeOut) {
+        natList.appendChild(el('dt', { text: 'masquerade' }));
+        natList.appendChild(el('dd', { className: 'mono', text: 'out of ' + d.nat.masqueradeOut }));
+      }
+      d.nat.ports.forEach(function (p) {
+        natList.appendChild(el('dt', { text: 'port forward' }));
+        natList.appendChild(el('dd', { className: 'mono', text: p }));
+      });
+      body.appendChild(natList);
+    }
+    if (d.uplink) {
+      body.appendChild(el('h3', { text: 'Uplink to this machine' }));
+      var up = el('dl');
+      [['cable', d.uplink.dev + ' ' + d.uplink.address + ' ↔ ' + d.uplink.hostDev + ' ' + d.uplink.hostAddress], ['NAT on the machine', d.uplink.nat ? 'yes' : 'no']].forEach(function (p) {
+        up.appendChild(el('dt', { text: p[0] }));
+        up.appendChild(el('dd', { className: 'mono', text: p[1] }));
+      });
+      body.appendChild(up);
+    }
+    // What the lab's JSON reports wins; else what the plan configured; else say so.
+    extra(n.limits !== undefined ? n : { limits: d.limits }, 'limits', 'Limits').forEach(function (e) { body.appendChild(e); });
+    extra(n.capabilities !== undefined ? n : { capabilities: d.capabilities }, 'capabilities', 'Capabilities').forEach(function (e) { body.appendChild(e); });
+    if (d.seccomp && n.seccomp === undefined) {
+      body.appendChild(el('p', {}, [el('b', { text: 'seccomp: ' }), el('span', { className: 'mono', text: d.seccomp })]));
+    }
     extra(n, 'processes', 'Processes').forEach(function (e) { body.appendChild(e); });
     $('panel').scrollTop = scroll;
   }
@@ -444,6 +480,10 @@
     renderPanel(name);
     $('panel').hidden = false;
     $('panel').focus();
+    // Keep the node in sight, left of the panel.
+    var free = cy.width() - $('panel').offsetWidth;
+    var at = cy.getElementById(name).renderedPosition();
+    if (at.x > free - 80) cy.panBy({ x: free / 2 - at.x, y: 0 });
   }
   function closePanel() {
     if ($('panel').hidden) return;
@@ -551,7 +591,7 @@
       var d = JSON.parse(e.data);
       state.connected = true;
       state.rates = d.rates || {};
-      build(d.view, d.layout);
+      build(d.view, d.layout, d.decor);
       state.events++;
       ready();
     });
@@ -570,7 +610,7 @@
 
   if (exported) {
     state.rates = exported.rates || {};
-    build(exported.view, exported.layout);
+    build(exported.view, exported.layout, exported.decor);
     ready();
   } else {
     connect();

@@ -71,7 +71,12 @@ export function registerGraph(program: Command): void {
       if (opts.export !== undefined) {
         const watcher = new LabWatcher({ state, onEvent: () => undefined });
         try {
-          const html = exportHtml({ view: watcher.view(), layout: watcher.currentLayout(), exportedAt: exportStamp(new Date()) });
+          const html = exportHtml({
+            view: watcher.view(),
+            layout: watcher.currentLayout(),
+            decor: watcher.currentDecorations(),
+            exportedAt: exportStamp(new Date()),
+          });
           writeFileSync(opts.export, html);
         } finally {
           watcher.close();

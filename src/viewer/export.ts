@@ -1,5 +1,6 @@
 import type { LabView } from '../lab/inspect.js';
 import { readAsset } from './assets.js';
+import type { Decorations } from './decorations.js';
 import type { Layout } from './layout.js';
 import type { LinkRateView } from './watch.js';
 
@@ -7,6 +8,7 @@ import type { LinkRateView } from './watch.js';
 export interface ExportData {
   readonly view: LabView;
   readonly layout: Layout;
+  readonly decor?: Decorations;
   readonly rates?: Record<string, LinkRateView>;
   /** "2025-01-31 14:05:09 UTC" */
   readonly exportedAt: string;

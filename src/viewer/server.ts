@@ -52,7 +52,7 @@ function sendJson(res: ServerResponse, value: unknown): void {
   send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Serve the page, /api/lab (LabView), /api/layout, /api/rates and /api/events (SSE). */
+/** Serve the page, /api/lab (LabView), /api/layout, /api/rates, /api/decorations and /api/events (SSE). */
 export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
   const clients = new Set<SseClient>();
   const broadcast = (e: WatchEvent): void => {
@@ -87,11 +87,13 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
           return sendJson(res, watcher.currentLayout());
         case '/api/rates':
           return sendJson(res, watcher.rates());
+        case '/api/decorations':
+          return sendJson(res, watcher.currentDecorations());
         case '/api/events': {
           const c = new SseClient(res);
           clients.add(c);
           res.write('retry: 1000\n\n');
-          c.send('lab', { view: watcher.view(), layout: watcher.currentLayout(), rates: watcher.rates() });
+          c.send('lab', { view: watcher.view(), layout: watcher.currentLayout(), decor: watcher.currentDecorations(), rates: watcher.rates() });
           req.on('close', () => clients.delete(c));
           return;
         }

@@ -1,5 +1,6 @@
 import { interfaceViews, planView, routeViews, type LabView, type LinkView, type NodeView } from '../lab/inspect.js';
 import type { Plan } from '../topology/plan.js';
+import { decorations, type Decorations } from './decorations.js';
 import { computeLayout, type Layout } from './layout.js';
 import { NamespaceWatch } from './namespace-watch.js';
 import { formatRate, linkRates, RateMeter, type LinkRate } from './rates.js';
@@ -17,7 +18,7 @@ export interface LinkRateView extends LinkRate {
 
 /** What the page is told. */
 export type WatchEvent =
-  | { readonly type: 'lab'; readonly view: LabView; readonly layout: Layout }
+  | { readonly type: 'lab'; readonly view: LabView; readonly layout: Layout; readonly decor: Decorations }
   | { readonly type: 'node'; readonly node: NodeView; readonly links: LinkView[] }
   | { readonly type: 'rates'; readonly at: number; readonly links: Record<string, LinkRateView> };
 
@@ -52,6 +53,7 @@ export class LabWatcher {
   private plan: Plan;
   private status: string | undefined;
   private layout: Layout;
+  private decor: Decorations;
   private nodes = new Map<string, NodeView>();
   private links: LinkView[] = [];
   private readonly watches = new Map<string, NamespaceWatch>();
@@ -67,6 +69,7 @@ export class LabWatcher {
     this.plan = s.plan;
     this.status = s.status;
     this.layout = computeLayout(planView(this.plan));
+    this.decor = decorations(this.plan);
     this.rebuild();
   }
 
@@ -89,6 +92,10 @@ export class LabWatcher {
 
   currentLayout(): Layout {
     return this.layout;
+  }
+
+  currentDecorations(): Decorations {
+    return this.decor;
   }
 
   rates(): Record<string, LinkRateView> {
@@ -205,13 +212,14 @@ export class LabWatcher {
       this.plan = s.plan;
       this.status = s.status;
       this.layout = computeLayout(planView(this.plan));
+      this.decor = decorations(this.plan);
       this.rebuild();
-      this.opts.onEvent({ type: 'lab', view: this.view(), layout: this.layout });
+      this.opts.onEvent({ type: 'lab', view: this.view(), layout: this.layout, decor: this.decor });
       return;
     }
     if (s.status !== this.status) {
       this.status = s.status;
-      this.opts.onEvent({ type: 'lab', view: this.view(), layout: this.layout });
+      this.opts.onEvent({ type: 'lab', view: this.view(), layout: this.layout, decor: this.decor });
     }
     if (!this.live) return;
     const changed: string[] = [];

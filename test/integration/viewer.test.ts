@@ -9,7 +9,10 @@ import type { LabView } from '../../src/lab/inspect.js';
 import { Connection } from '../../src/netlink/connection.js';
 import { NETLINK_ROUTE } from '../../src/netlink/constants.js';
 import { KernelSocket } from '../../src/netlink/socket.js';
+import { delAddr, newAddr } from '../../src/rtnl/addr.js';
+import { parseCidr } from '../../src/rtnl/inet.js';
 import { decodeLink, dumpLinks, setLink } from '../../src/rtnl/link.js';
+import type { Request } from '../../src/netlink/message.js';
 import { libc } from '../../src/sys/libc.js';
 import { openNamedNetns } from '../../src/sys/netns.js';
 import { exportHtml, exportStamp } from '../../src/viewer/export.js';
@@ -32,18 +35,29 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 const lab = uniqueLab('vw');
 const ns = (node: string): string => `${lab}-${node}`;
 
-/** `ip link set dev IFACE up|down` inside a lab namespace, spoken as rtnetlink. */
-function setLinkUp(node: string, iface: string, up: boolean): void {
+/** Run requests made for one interface inside a lab namespace, through nslab's own rtnetlink. */
+function inNode(node: string, iface: string, make: (index: number) => Request): void {
   const netns = openNamedNetns(ns(node));
   const conn = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: netns.fd, timeoutMs: 5000 }), `netns ${ns(node)}`);
   try {
     const link = conn.dump(dumpLinks()).map(decodeLink).find((l) => l.name === iface);
     if (!link) throw new Error(`${node} has no ${iface}`);
-    conn.request(setLink({ index: link.index, up }));
+    conn.request(make(link.index));
   } finally {
     conn.close();
     libc.close(netns.fd);
   }
+}
+
+/** `ip -n NS link set dev IFACE up|down` */
+function setLinkUp(node: string, iface: string, up: boolean): void {
+  inNode(node, iface, (index) => setLink({ index, up }));
+}
+
+async function ipAddrs(node: string, iface: string): Promise<string[]> {
+  const r = await execa('ip', ['-j', '-n', ns(node), 'addr', 'show', 'dev', iface]);
+  const info = JSON.parse(r.stdout) as Array<{ addr_info: Array<{ local: string; prefixlen: number }> }>;
+  return (info[0]?.addr_info ?? []).map((a) => `${a.local}/${a.prefixlen}`);
 }
 
 async function ipLinkFlags(node: string, iface: string): Promise<string[]> {
@@ -214,6 +228,27 @@ describe.skipIf(!isRoot)('nslab graph in a real browser (leaf–spine lab)', () 
     expect(await style(edge)).toMatchObject({ down: false, line: 'solid' });
   });
 
+  it('shows an address added inside a node, and drops it when it is removed', async () => {
+    const cidr = '192.0.2.77/24';
+    const addrsOnPage = (): Promise<string[]> =>
+      page.evaluate(() => {
+        const v = (window as unknown as { nslab: { state: { view: LabView } } }).nslab.state.view;
+        return v.nodes.find((n) => n.name === 'h8')?.interfaces.find((i) => i.name === 'eth0')?.addresses ?? [];
+      });
+    expect(await addrsOnPage()).not.toContain(cidr);
+    inNode('h8', 'eth0', (index) => newAddr({ index, address: parseCidr(cidr) }));
+    expect(await ipAddrs('h8', 'eth0')).toContain(cidr);
+    await expect.poll(addrsOnPage, { timeout: 3000, interval: 50 }).toContain(cidr);
+    await page.keyboard.press('a');
+    const label = await page.evaluate(() => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById('h8').data('label') as string);
+    expect(label.split('\n')).toContain(`eth0 ${cidr}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-addresses.png') });
+    await page.keyboard.press('a');
+    inNode('h8', 'eth0', (index) => delAddr({ index, address: parseCidr(cidr) }));
+    expect(await ipAddrs('h8', 'eth0')).not.toContain(cidr);
+    await expect.poll(addrsOnPage, { timeout: 3000, interval: 50 }).not.toContain(cidr);
+  });
+
   it('opens a node panel from the keyboard and closes it with Esc', async () => {
     await page.locator('#btn-svg').focus();
     await page.keyboard.press('Tab');
@@ -251,7 +286,7 @@ describe.skipIf(!isRoot)('nslab graph in a real browser (leaf–spine lab)', () 
   it('exports one HTML file that opens from file:// with the network blocked and shows the same graph', async () => {
     if (!viewer || !context) throw new Error('no viewer');
     const out = join(ARTIFACTS, 'viewer-export.html');
-    writeFileSync(out, exportHtml({ view: viewer.watcher.view(), layout: viewer.watcher.currentLayout(), exportedAt: exportStamp(new Date()) }));
+    writeFileSync(out, exportHtml({ view: viewer.watcher.view(), layout: viewer.watcher.currentLayout(), decor: viewer.watcher.currentDecorations(), exportedAt: exportStamp(new Date()) }));
     const url = pathToFileURL(out).href;
     const offline = await context.newPage();
     const errors = watchErrors(offline);
