@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { liveView, type LabView } from '../lab/inspect.js';
-import { labSummaries } from './list.js';
+import { labSummaries } from '../lab/summary.js';
 import { readRecord } from '../lab/state.js';
 import { UsageError } from './errors.js';
 import { labNameFrom, onlyLab } from './resolve.js';

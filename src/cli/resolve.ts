@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { looksLikeFile } from '../topology/load.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { listLabDirs } from '../lab/state.js';
@@ -7,9 +8,6 @@ import { UsageError } from './errors.js';
 /** The lab nslab brings up when no file is given. */
 export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../topologies/default.yaml', import.meta.url));
 
-function looksLikeFile(arg: string): boolean {
-  return /\.ya?ml$/i.test(arg) || arg.includes('/') || (existsSync(arg) && statSync(arg).isFile());
-}
 
 /** A lab given by name, or by the topology file that names it. */
 export function labNameFrom(arg: string): string {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseMac } from '../rtnl/link.js';
 import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
 import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
@@ -26,6 +26,11 @@ const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
   sysctls: {},
   ports: [],
 };
+
+/** Whether a command-line argument names a topology file rather than a lab. */
+export function looksLikeFile(arg: string): boolean {
+  return /\.ya?ml$/i.test(arg) || arg.includes('/') || (existsSync(arg) && statSync(arg).isFile());
+}
 
 /** The topology file cannot be read at all. */
 export class TopologyFileError extends Error {

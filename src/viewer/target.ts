@@ -1,7 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { labSummaries } from '../cli/list.js';
+import { labSummaries } from '../lab/summary.js';
 import { readRecord } from '../lab/state.js';
-import { loadTopologyFile } from '../topology/load.js';
+import { loadTopologyFile, looksLikeFile } from '../topology/load.js';
 import { compilePlan, type Plan } from '../topology/plan.js';
 import type { Diagnostic } from '../topology/diagnostics.js';
 import type { LabState } from './watch.js';
@@ -18,9 +17,7 @@ export class TargetError extends Error {
   override readonly name = 'TargetError';
 }
 
-export function looksLikeFile(arg: string): boolean {
-  return /\.ya?ml$/i.test(arg) || arg.includes('/') || (existsSync(arg) && statSync(arg).isFile());
-}
+export { looksLikeFile } from '../topology/load.js';
 
 /** A name or a file; a name must be a lab that is up (or was: it has a record). */
 export function resolveTarget(arg: string): GraphTarget {
