@@ -10,7 +10,7 @@ export function inspectLab(lab: string): LabView {
   const rec = readRecord(lab);
   if (!rec) throw new UsageError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
   const status = labSummaries().find((s) => s.lab === lab)?.status ?? rec.status;
-  return liveView(rec.plan, status);
+  return liveView(rec.plan, status, rec.facts);
 }
 
 function table(rows: string[][]): string {
@@ -20,12 +20,16 @@ function table(rows: string[][]): string {
 
 export function formatView(v: LabView): string {
   const out = [`lab ${v.lab} (${v.status}) from ${v.source}`, ''];
-  const rows = [['NODE', 'KIND', 'NETNS', 'INTERFACE', 'STATE', 'MAC', 'MTU', 'ADDRESSES']];
+  const rows = [['NODE', 'KIND', 'NETNS', 'PROCS', 'MEMORY', 'INTERFACE', 'STATE', 'MAC', 'MTU', 'ADDRESSES']];
+  const mib = (b: number): string => `${(b / 1048576).toFixed(b < 10 * 1048576 ? 1 : 0)}M`;
   for (const n of v.nodes) {
-    if (!n.present) rows.push([n.name, n.kind, n.netns, '-', 'missing', '', '', '']);
+    const procs = n.processes === undefined ? '' : String(n.processes);
+    const memory = n.memory ? `${mib(n.memory.used)}${n.memory.limit !== null ? `/${mib(n.memory.limit)}` : ''}` : '';
+    if (!n.present) rows.push([n.name, n.kind, n.netns, '', '', '-', 'missing', '', '', '']);
     n.interfaces.forEach((i, k) => {
       const state = !i.up ? 'down' : i.carrier ? 'up' : 'no-carrier';
-      rows.push([k === 0 ? n.name : '', k === 0 ? n.kind : '', k === 0 ? n.netns : '', i.master ? `${i.name} (${i.master})` : i.name, state, i.mac ?? '', String(i.mtu ?? ''), i.addresses.join(' ')]);
+      const first = k === 0;
+      rows.push([first ? n.name : '', first ? n.kind : '', first ? n.netns : '', first ? procs : '', first ? memory : '', i.master ? `${i.name} (${i.master})` : i.name, state, i.mac ?? '', String(i.mtu ?? ''), i.addresses.join(' ')]);
     });
   }
   out.push(table(rows), '');

@@ -8,6 +8,8 @@ import { RTPROT, RT_TABLE_MAIN } from '../rtnl/constants.js';
 import { libc } from '../sys/libc.js';
 import { openNamedNetns } from '../sys/netns.js';
 import type { NodeKind } from '../topology/types.js';
+import { openCgroupManager, type CgroupLimits, type CgroupManager } from '../sys/cgroup/index.js';
+import type { ConfineFacts } from './confine.js';
 import type { Plan } from '../topology/plan.js';
 
 /**
@@ -29,10 +31,21 @@ export interface NodeView {
   readonly name: string;
   readonly kind: NodeKind;
   readonly netns: string;
+  readonly hostname: string;
   /** False when the namespace is missing (removed behind nslab's back). */
   readonly present: boolean;
   readonly interfaces: InterfaceView[];
   readonly routes: RouteView[];
+  /** cgroup limits: memory and pids as numbers, cpu in cores, cpuSet as the kernel's list. */
+  readonly limits: { readonly memory?: number; readonly cpu?: number; readonly cpuSet?: string; readonly pids?: number };
+  /** Capability set, names without CAP_. */
+  readonly capabilities: string[];
+  /** `default`, `unconfined`, or a profile's path. */
+  readonly seccomp: string;
+  /** Processes in the node's cgroups now (live views only). */
+  readonly processes?: number;
+  /** Memory in use and the limit, bytes (live views, when the node has a cgroup). */
+  readonly memory?: { readonly used: number; readonly limit: number | null };
 }
 
 export interface InterfaceView {
@@ -166,6 +179,10 @@ export function planView(plan: Plan, status = 'planned'): LabView {
     name: n.node,
     kind: n.kind,
     netns: n.name,
+    hostname: n.hostname,
+    limits: limitsView(n.confine.limits),
+    capabilities: n.confine.caps.map((c) => c.replace(/^CAP_/, '')),
+    seccomp: n.confine.seccomp,
     present: false,
     interfaces: [
       ...plan.bridges.filter((b) => b.netns === n.name).map((b) => ({ name: b.name, index: b.index, mac: undefined })),
@@ -203,13 +220,35 @@ export function planView(plan: Plan, status = 'planned'): LabView {
   return { lab: plan.lab, status, source: plan.source, live: false, nodes, links };
 }
 
-/** The lab as the kernel has it now: every namespace dumped. */
-export function liveView(plan: Plan, status: string): LabView {
+function limitsView(l: CgroupLimits): NodeView['limits'] {
+  return {
+    ...(l.memory !== undefined ? { memory: l.memory } : {}),
+    ...(l.cpu !== undefined ? { cpu: l.cpu.quotaUs / l.cpu.periodUs } : {}),
+    ...(l.cpuSet !== undefined ? { cpuSet: l.cpuSet } : {}),
+    ...(l.pids !== undefined ? { pids: l.pids } : {}),
+  };
+}
+
+/** Processes and memory of a node from its cgroups; nothing when it has none yet. */
+function cgroupView(cgroups: CgroupManager | undefined, node: string): Pick<NodeView, 'processes' | 'memory'> {
+  if (!cgroups) return {};
+  try {
+    const st = cgroups.stats(node);
+    return { processes: st.procs.length, ...(st.memory ? { memory: { used: st.memory.usage, limit: st.memory.limit } } : {}) };
+  } catch {
+    return { processes: 0 };
+  }
+}
+
+/** The lab as the kernel has it now: every namespace dumped, every node's cgroup read. */
+export function liveView(plan: Plan, status: string, facts?: Readonly<Record<string, unknown>>): LabView {
   const base = planView(plan, status);
+  const confine = facts?.confine as ConfineFacts | undefined;
+  const cgroups = confine ? openCgroupManager(confine.cgroups) : undefined;
   const nodes = base.nodes.map((n): NodeView => {
     const state = readNamespace(n.netns);
     if (!state) return { ...n, present: false, interfaces: n.interfaces.map((i) => ({ ...i })) };
-    return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state) };
+    return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(cgroups, n.name) };
   });
   const iface = (node: string, name: string): InterfaceView | undefined =>
     nodes.find((n) => n.name === node)?.interfaces.find((i) => i.name === name);
