@@ -229,8 +229,14 @@ function limitsView(l: CgroupLimits): NodeView['limits'] {
   };
 }
 
+/** The cgroups of a lab, from the facts its record keeps; undefined for a lab without them. */
+export function labCgroups(facts?: Readonly<Record<string, unknown>>): CgroupManager | undefined {
+  const confine = facts?.confine as ConfineFacts | undefined;
+  return confine ? openCgroupManager(confine.cgroups) : undefined;
+}
+
 /** Processes and memory of a node from its cgroups; nothing when it has none yet. */
-function cgroupView(cgroups: CgroupManager | undefined, node: string): Pick<NodeView, 'processes' | 'memory'> {
+export function cgroupView(cgroups: CgroupManager | undefined, node: string): Pick<NodeView, 'processes' | 'memory'> {
   if (!cgroups) return {};
   try {
     const st = cgroups.stats(node);
@@ -243,8 +249,7 @@ function cgroupView(cgroups: CgroupManager | undefined, node: string): Pick<Node
 /** The lab as the kernel has it now: every namespace dumped, every node's cgroup read. */
 export function liveView(plan: Plan, status: string, facts?: Readonly<Record<string, unknown>>): LabView {
   const base = planView(plan, status);
-  const confine = facts?.confine as ConfineFacts | undefined;
-  const cgroups = confine ? openCgroupManager(confine.cgroups) : undefined;
+  const cgroups = labCgroups(facts);
   const nodes = base.nodes.map((n): NodeView => {
     const state = readNamespace(n.netns);
     if (!state) return { ...n, present: false, interfaces: n.interfaces.map((i) => ({ ...i })) };

@@ -41,7 +41,7 @@ export function stateReader(target: GraphTarget): () => LabState {
     if (rec) {
       last = rec.plan;
       const status = rec.status === 'deploying' ? (labSummaries().find((s) => s.lab === target.lab)?.status ?? rec.status) : rec.status;
-      return { plan: rec.plan, status };
+      return { plan: rec.plan, status, ...(rec.facts ? { facts: rec.facts } : {}) };
     }
     if (!last) throw new TargetError(`lab '${target.lab}' is not up`);
     return { plan: last, status: undefined };

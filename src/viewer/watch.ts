@@ -1,4 +1,5 @@
-import { interfaceViews, planView, routeViews, type LabView, type LinkView, type NodeView } from '../lab/inspect.js';
+import { cgroupView, interfaceViews, labCgroups, planView, routeViews, type LabView, type LinkView, type NodeView } from '../lab/inspect.js';
+import type { CgroupManager } from '../sys/cgroup/index.js';
 import type { Plan } from '../topology/plan.js';
 import { decorations, type Decorations } from './decorations.js';
 import { computeLayout, type Layout } from './layout.js';
@@ -9,6 +10,8 @@ import { formatRate, linkRates, RateMeter, type LinkRate } from './rates.js';
 export interface LabState {
   readonly plan: Plan;
   readonly status: string | undefined;
+  /** What the lab's record keeps besides its plan (cgroups, for processes and memory). */
+  readonly facts?: Readonly<Record<string, unknown>>;
 }
 
 export interface LinkRateView extends LinkRate {
@@ -61,6 +64,7 @@ export class LabWatcher {
   private lastRates: Record<string, LinkRateView> = {};
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
+  private cgroups: CgroupManager | undefined;
   private readonly now: () => number;
 
   constructor(private readonly opts: WatchOptions) {
@@ -68,6 +72,7 @@ export class LabWatcher {
     const s = opts.state();
     this.plan = s.plan;
     this.status = s.status;
+    this.cgroups = labCgroups(s.facts);
     this.layout = computeLayout(planView(this.plan));
     this.decor = decorations(this.plan);
     this.rebuild();
@@ -160,7 +165,7 @@ export class LabWatcher {
     } else {
       try {
         const state = w.read();
-        next = { ...before, present: true, interfaces: interfaceViews(state), routes: routeViews(state) };
+        next = { ...before, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(this.cgroups, node) };
       } catch (err) {
         // The namespace went away between the check and the dump.
         w.close();
@@ -211,6 +216,7 @@ export class LabWatcher {
     if (JSON.stringify(s.plan) !== JSON.stringify(this.plan) || (s.status === undefined) !== (this.status === undefined)) {
       this.plan = s.plan;
       this.status = s.status;
+      this.cgroups = labCgroups(s.facts);
       this.layout = computeLayout(planView(this.plan));
       this.decor = decorations(this.plan);
       this.rebuild();
