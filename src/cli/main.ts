@@ -1,18 +1,28 @@
 #!/usr/bin/env node
 import './threadpool.js';
 import { Command, CommanderError } from 'commander';
-import { registerDown } from './down.js';
 import { describeError } from './errors.js';
-import { registerExec } from './exec.js';
-import { registerInspect } from './inspect.js';
-import { registerList } from './list.js';
-import { registerSchema } from './schema.js';
-import { registerUp } from './up.js';
-import { registerValidate } from './validate.js';
-import { registerCheck } from './check.js';
-import { registerLink } from './link.js';
-import { registerEvents } from './events.js';
-import { registerGraph } from './graph.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (all of them
+ * for help or an unknown word): `nslab down` should not pay for the viewer,
+ * the topology compiler or the seccomp tables before it starts.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  up: async () => (await import('./up.js')).registerUp,
+  down: async () => (await import('./down.js')).registerDown,
+  list: async () => (await import('./list.js')).registerList,
+  inspect: async () => (await import('./inspect.js')).registerInspect,
+  validate: async () => (await import('./validate.js')).registerValidate,
+  schema: async () => (await import('./schema.js')).registerSchema,
+  exec: async () => (await import('./exec.js')).registerExec,
+  check: async () => (await import('./check.js')).registerCheck,
+  link: async () => (await import('./link.js')).registerLink,
+  events: async () => (await import('./events.js')).registerEvents,
+  graph: async () => (await import('./graph.js')).registerGraph,
+};
 
 const program = new Command();
 program
@@ -22,19 +32,10 @@ program
   .exitOverride()
   .showHelpAfterError();
 
-registerUp(program);
-registerDown(program);
-registerList(program);
-registerInspect(program);
-registerValidate(program);
-registerSchema(program);
-registerExec(program);
-registerCheck(program);
-registerLink(program);
-registerEvents(program);
-registerGraph(program);
-
 try {
+  const word = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = word !== undefined && word in COMMANDS ? [word] : Object.keys(COMMANDS);
+  for (const name of wanted) (await (COMMANDS[name] as () => Promise<Register>)())(program);
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) {

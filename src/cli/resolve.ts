@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { looksLikeFile } from '../topology/load.js';
+import { createRequire } from 'node:module';
+import { looksLikeFile } from '../topology/names.js';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { listLabDirs } from '../lab/state.js';
 import { UsageError } from './errors.js';
 
@@ -14,6 +14,8 @@ export function labNameFrom(arg: string): string {
   if (!looksLikeFile(arg)) return arg;
   let doc: unknown;
   try {
+    // The YAML parser loads only when a file is given (most commands name a lab).
+    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     doc = parse(readFileSync(arg, 'utf8'));
   } catch (err) {
     throw new UsageError(`cannot read the lab name from ${arg}: ${(err as Error).message.split('\n')[0]}`);

@@ -154,7 +154,8 @@ export async function applyPlan(
 
     // Then the steps: confinement, NAT, commands… each journals what it makes.
     const facts: Record<string, unknown> = {};
-    for (const step of STEPS) {
+    for (const ref of STEPS) {
+      const step = await ref.load();
       const ctx: ApplyContext = {
         plan,
         journal,

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
 import { createCgroupManager, openCgroupManager, type CgroupRecord } from '../sys/cgroup/index.js';
 import { writeSysctl } from '../sys/netns.js';
-import { encodeProgram } from '../sys/seccomp/bpf.js';
-import { compileSetting, parseSeccompSetting } from '../sys/seccomp/setting.js';
 import { inNetns } from '../sys/thread-netns.js';
+import { removeNamespaceFiles } from '../sys/ns-file.js';
 import { createUtsNamespace, deleteUtsNamespace } from '../sys/uts.js';
 import type { PlanNamespace } from '../topology/plan.js';
-import { labDir, type StepEntry } from './state.js';
+import { Journal, LabLock, labDir, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 
 /** What `nslab exec` and `down` need to confine a process in a node, saved in lab.json. */
@@ -21,7 +20,7 @@ export interface ConfineFacts {
   readonly seccomp: Readonly<Record<string, string | null>>;
   /** Program id → struct sock_filter bytes (base64) and SECCOMP_FILTER_FLAG_* bits. */
   readonly programs: Readonly<Record<string, { readonly program: string; readonly flags: number }>>;
-  /** Node → its persistent UTS namespace. */
+  /** Node → its persistent UTS namespace (made when something first runs there: ensureUtsNamespace). */
   readonly uts: Readonly<Record<string, string>>;
 }
 
@@ -31,6 +30,47 @@ export class ConfinementError extends Error {
 
 export function utsPath(lab: string, node: string): string {
   return `${labDir(lab)}/ns/${node}.uts`;
+}
+
+/** Is path a mounted namespace file (nsfs has a device of its own), not a bare placeholder? */
+function isMountedNs(path: string): boolean {
+  try {
+    return statSync(path).dev !== statSync(dirname(path)).dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The node's UTS namespace, made now if nothing has run in the node yet:
+ * journaled first, under a shared hold on the lab so it never races a down.
+ * Another exec making it at the same moment is waited for (bounded).
+ */
+export function ensureUtsNamespace(lab: string, node: string, hostname: string, opts: { starting?: boolean } = {}): string {
+  const path = utsPath(lab, node);
+  if (isMountedNs(path)) return path;
+  const lock = opts.starting ? undefined : LabLock.acquire(lab, `run a command in ${node}`, true);
+  try {
+    if (!existsSync(path)) {
+      const journal = new Journal(lab);
+      try {
+        journal.intend([{ op: 'uts', path }]);
+      } finally {
+        journal.close();
+      }
+      try {
+        createUtsNamespace(path, hostname);
+        return path;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+    }
+    for (let i = 0; i < 100 && !isMountedNs(path); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    if (!isMountedNs(path)) throw new ConfinementError(`the UTS namespace of node ${node} (${path}) is not ready; try again`);
+    return path;
+  } finally {
+    lock?.release();
+  }
 }
 
 /** Does this node need its own cgroup from the start (limits to set, or commands to run)? */
@@ -48,14 +88,18 @@ export const confineStep: Step = {
   name: 'confine',
   ops: ['uts', 'cgroup'],
 
-  apply(ctx: ApplyContext): void {
+  async apply(ctx: ApplyContext): Promise<void> {
+    // The seccomp compiler and its syscall tables load only when a lab is built.
+    const { encodeProgram } = await import('../sys/seccomp/bpf.js');
+    const { compileSetting, parseSeccompSetting } = await import('../sys/seccomp/setting.js');
     const plan = ctx.plan;
-    const uts: Record<string, string> = {};
-    ctx.journal.intend(plan.namespaces.map((n) => ({ op: 'uts', path: utsPath(plan.lab, n.node) })));
-    for (const n of plan.namespaces) {
-      uts[n.node] = utsPath(plan.lab, n.node);
-      createUtsNamespace(uts[n.node] as string, n.hostname);
-    }
+    // A node's UTS namespace is made when something first runs in it: now for
+    // nodes with start-up commands, else by nslab exec (ensureUtsNamespace),
+    // so a lab of a thousand idle nodes does not pay for a thousand mounts.
+    const uts: Record<string, string> = Object.fromEntries(plan.namespaces.map((n) => [n.node, utsPath(plan.lab, n.node)]));
+    const now = plan.namespaces.filter((n) => n.exec.length > 0);
+    ctx.journal.intend(now.map((n) => ({ op: 'uts', path: uts[n.node] })));
+    for (const n of now) createUtsNamespace(uts[n.node] as string, n.hostname);
 
     for (const n of plan.namespaces) {
       const entries = Object.entries(n.sysctls);
@@ -122,6 +166,13 @@ export const confineStep: Step = {
     }
     const facts: ConfineFacts = { cgroups: mgr.record(), caps, seccomp, programs, uts };
     ctx.remember(facts);
+  },
+
+  async undoMany(entries: readonly StepEntry[]): Promise<number> {
+    const uts = entries.filter((e) => e.op === 'uts').map((e) => String(e.path));
+    let existed = await removeNamespaceFiles(uts);
+    for (const e of entries) if (e.op !== 'uts' && (await this.undo(e, '', undefined))) existed++;
+    return existed;
   },
 
   async undo(entry: StepEntry): Promise<boolean> {

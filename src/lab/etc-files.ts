@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostsFile, type Plan } from '../topology/plan.js';
 import { labDir, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
@@ -79,9 +79,9 @@ function contentOf(path: string): string | undefined {
   }
 }
 
+/** rmdir refuses a directory that is not empty (ENOTEMPTY), which is what we want. */
 function removeIfEmpty(dir: string): boolean {
   try {
-    if (readdirSync(dir).length > 0) return false;
     rmdirSync(dir);
     return true;
   } catch {

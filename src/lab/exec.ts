@@ -4,7 +4,7 @@ import type { CapName } from '../sys/caps/index.js';
 import { execConfined, resolveProgram } from '../sys/exec.js';
 import { netnsPath } from '../sys/netns.js';
 import { didYouMean } from '../topology/diagnostics.js';
-import type { ConfineFacts } from './confine.js';
+import { ensureUtsNamespace, type ConfineFacts } from './confine.js';
 import { readRecord } from './state.js';
 
 export class ExecError extends Error {
@@ -68,7 +68,7 @@ export function execInNode(lab: string, node: string, command: readonly string[]
     {
       netnsPath: netnsPath(n.name),
       netnsName: n.name,
-      ...(facts.uts[node] ? { utsPath: facts.uts[node] } : {}),
+      utsPath: ensureUtsNamespace(lab, node, n.hostname, opts.starting ? { starting: true } : {}),
       caps: new Set((facts.caps[node] ?? []) as CapName[]),
       ...(program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {}),
     },

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { LOCK_EX, LOCK_NB, libc } from '../sys/libc.js';
+import { LOCK_EX, LOCK_NB, LOCK_SH, libc } from '../sys/libc.js';
 import type { Plan } from '../topology/plan.js';
 
 /** Where nslab keeps what it made, one directory per lab. */
@@ -57,10 +57,14 @@ export class LabLock {
     private readonly fd: number,
   ) {}
 
-  static acquire(lab: string, doing: string): LabLock {
+  /**
+   * Exclusive (up, down) or shared (exec adding to a lab that is up: many at
+   * once, but never while the lab is being built or removed).
+   */
+  static acquire(lab: string, doing: string, shared = false): LabLock {
     mkdirSync(labDir(lab), { recursive: true, mode: 0o755 });
     const fd = openSync(`${labDir(lab)}/lock`, 'a+');
-    if (!libc.flock(fd, LOCK_EX | LOCK_NB)) {
+    if (!libc.flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB)) {
       closeSync(fd);
       const rec = readRecord(lab);
       const who = rec ? ` (pid ${rec.pid})` : '';

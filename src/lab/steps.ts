@@ -1,12 +1,31 @@
-import { commandsStep } from './commands.js';
-import { confineStep } from './confine.js';
-import { etcFilesStep } from './etc-files.js';
-import { natStep } from './nat.js';
 import type { Step } from './step.js';
-import { uplinkStep } from './uplink.js';
+
+/** A step's name and journal ops, known without loading its module. */
+export interface StepRef {
+  readonly name: string;
+  readonly ops: readonly string[];
+  /**
+   * Its undo touches only files, no kernel object and nothing another step
+   * needs gone first, so down may run it while namespaces are being removed.
+   */
+  readonly filesOnly?: boolean;
+  load(): Promise<Step>;
+}
 
 /**
  * The steps of `up` after the network exists, in the order they run.
- * `down` undoes their journal entries newest first.
+ * `down` undoes their journal entries newest first, loading only the steps
+ * whose entries it meets (a plain lab's down never loads nf_tables code).
+ * A test checks that names and ops here match the steps' own.
  */
-export const STEPS: readonly Step[] = [confineStep, etcFilesStep, uplinkStep, natStep, commandsStep];
+export const STEPS: readonly StepRef[] = [
+  { name: 'confine', ops: ['uts', 'cgroup'], load: async () => (await import('./confine.js')).confineStep },
+  { name: 'etc-files', ops: ['etc-hosts', 'etc-netns'], filesOnly: true, load: async () => (await import('./etc-files.js')).etcFilesStep },
+  {
+    name: 'uplink',
+    ops: ['uplink-link', 'uplink-route', 'host-nat-table', 'host-ip-forward'],
+    load: async () => (await import('./uplink.js')).uplinkStep,
+  },
+  { name: 'nat', ops: ['nat-table'], load: async () => (await import('./nat.js')).natStep },
+  { name: 'commands', ops: [], load: async () => (await import('./commands.js')).commandsStep },
+];

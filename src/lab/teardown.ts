@@ -26,26 +26,61 @@ export async function teardown(lab: string): Promise<TeardownResult> {
   let removed = 0;
   let absent = 0;
   let namespaces = 0;
-  const facts = readRecord(lab)?.facts ?? {};
+  const record = readRecord(lab);
+  const facts = record?.facts ?? {};
   const owner = new Map(STEPS.flatMap((s) => s.ops.map((op) => [op, s] as const)));
   const entries: JournalEntry[] = readJournal(lab).reverse();
+  // Namespaces holding bridges go first: each takes all its ports' veth pairs
+  // along in one kernel batch, and the hosts' namespaces are then nearly empty.
+  const bridged = new Set(record?.plan.bridges.map((b) => b.netns) ?? []);
+  // Entries whose undo only removes files wait, and run while the namespaces'
+  // unmounts are in flight on worker threads (yielding now and then, so the
+  // unmounts keep flowing).
+  const filesOnly = new Set(STEPS.filter((s) => s.filesOnly).flatMap((s) => s.ops));
+  const later = entries.filter((e) => filesOnly.has(e.op));
+  const undoOne = async (x: JournalEntry): Promise<void> => {
+    const ref = owner.get(x.op);
+    const step = await ref?.load();
+    if (!ref || !step) throw new JournalError(`the journal of lab '${lab}' has an entry this nslab does not know ('${x.op}'); was it made by a newer nslab?`);
+    if (await step.undo(x as StepEntry, lab, facts[ref.name])) removed++;
+    else absent++;
+  };
+  let laterStarted = false;
+  const undoLater = async (): Promise<void> => {
+    if (laterStarted) return;
+    laterStarted = true;
+    for (let k = 0; k < later.length; k++) {
+      if (k % 64 === 63) await new Promise((r) => setImmediate(r));
+      await undoOne(later[k] as JournalEntry);
+    }
+  };
+  const now = entries.filter((e) => !filesOnly.has(e.op));
   let i = 0;
-  while (i < entries.length) {
-    const e = entries[i] as JournalEntry;
+  while (i < now.length) {
+    const e = now[i] as JournalEntry;
+    let j = i;
+    while (j < now.length && now[j]?.op === e.op) j++;
+    const run = now.slice(i, j);
+    i = j;
     if (e.op === 'netns') {
-      const names: string[] = [];
-      while (i < entries.length && entries[i]?.op === 'netns') names.push(String((entries[i++] as JournalEntry).name));
-      const existed = await deleteNamedNetnsMany(names);
+      const names = run.map((x) => String(x.name)).sort((a, b) => Number(bridged.has(b)) - Number(bridged.has(a)));
+      const [existed] = await Promise.all([deleteNamedNetnsMany(names), undoLater()]);
       namespaces += existed;
       removed += existed;
       absent += names.length - existed;
       continue;
     }
-    i++;
-    const step = owner.get(e.op);
-    if (!step) throw new JournalError(`the journal of lab '${lab}' has an entry this nslab does not know ('${e.op}'); was it made by a newer nslab?`);
-    if (await step.undo(e as StepEntry, lab, facts[step.name])) removed++;
-    else absent++;
+    const ref = owner.get(e.op);
+    const step = await ref?.load();
+    if (!ref || !step) throw new JournalError(`the journal of lab '${lab}' has an entry this nslab does not know ('${e.op}'); was it made by a newer nslab?`);
+    if (step.undoMany && run.length > 1) {
+      const existed = await step.undoMany(run as StepEntry[], lab, facts[ref.name]);
+      removed += existed;
+      absent += run.length - existed;
+      continue;
+    }
+    for (const x of run) await undoOne(x);
   }
+  await undoLater();
   return { namespaces, removed, absent };
 }

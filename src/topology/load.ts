@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseMac } from '../rtnl/link.js';
 import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
 import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
@@ -27,10 +27,7 @@ const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
   ports: [],
 };
 
-/** Whether a command-line argument names a topology file rather than a lab. */
-export function looksLikeFile(arg: string): boolean {
-  return /\.ya?ml$/i.test(arg) || arg.includes('/') || (existsSync(arg) && statSync(arg).isFile());
-}
+export { looksLikeFile } from './names.js';
 
 /** The topology file cannot be read at all. */
 export class TopologyFileError extends Error {

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { IFNAMSIZ_MAX } from '../rtnl/constants.js';
 
 /** Lab and node names become namespace names, hostnames and cgroup names. */
@@ -29,4 +30,9 @@ export function nameProblem(what: 'lab' | 'node', name: string): string | undefi
   }
   if (name.length > max) return `${what} name '${name}' is ${name.length} characters; at most ${max}`;
   return undefined;
+}
+
+/** Whether a command-line argument names a topology file rather than a lab. */
+export function looksLikeFile(arg: string): boolean {
+  return /\.ya?ml$/i.test(arg) || arg.includes('/') || (existsSync(arg) && statSync(arg).isFile());
 }
