@@ -1,17 +1,17 @@
-import { statSync } from 'node:fs';
 import { NETLINK_ROUTE } from '../netlink/constants.js';
 import { SyscallError } from '../netlink/error.js';
 import { parseMessages, type Message } from '../netlink/message.js';
 import { KernelSocket } from '../netlink/socket.js';
 import { decodeAddr, type Address } from '../rtnl/addr.js';
-import { AF_UNSPEC, RTM, RTNLGRP, RT_TABLE_MAIN } from '../rtnl/constants.js';
+import { AF_UNSPEC, RTM, RT_TABLE_MAIN } from '../rtnl/constants.js';
 import { decodeLink, type Link } from '../rtnl/link.js';
 import { decodeRoute, type Route } from '../rtnl/route.js';
 import { libc } from '../sys/libc.js';
-import { netnsPath, openNamedNetns } from '../sys/netns.js';
+import { openNamedNetns } from '../sys/netns.js';
 import type { Plan } from '../topology/plan.js';
 import { readNamespace, type NamespaceState } from './inspect.js';
 import { linkState } from './link-control.js';
+import { MAX_DRAIN, WATCH_GROUPS, netnsInode } from './namespace-watch.js';
 
 /**
  * `nslab events`: what changes in a running lab, as it happens. One socket
@@ -233,25 +233,6 @@ export function formatEvent(e: LabEvent): string {
   }
 }
 
-const GROUPS: readonly number[] = [
-  RTNLGRP.RTNLGRP_LINK,
-  RTNLGRP.RTNLGRP_IPV4_IFADDR,
-  RTNLGRP.RTNLGRP_IPV6_IFADDR,
-  RTNLGRP.RTNLGRP_IPV4_ROUTE,
-  RTNLGRP.RTNLGRP_IPV6_ROUTE,
-];
-
-/** Most datagrams read from one namespace per tick, so one busy node can't starve the rest. */
-const MAX_DRAIN = 256;
-
-function netnsInode(name: string): number | undefined {
-  try {
-    return statSync(netnsPath(name)).ino;
-  } catch {
-    return undefined;
-  }
-}
-
 interface Watched {
   readonly node: string;
   readonly netns: string;
@@ -320,7 +301,7 @@ export class LabEventStream {
       return false;
     }
     try {
-      w.socket = new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, groups: GROUPS, timeoutMs: 2000 });
+      w.socket = new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, groups: WATCH_GROUPS, timeoutMs: 2000 });
     } finally {
       libc.close(ns.fd);
     }

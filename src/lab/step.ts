@@ -29,4 +29,6 @@ export interface Step {
   apply(ctx: ApplyContext): void | Promise<void>;
   /** Undo one entry; true if something was there. `facts` is what apply remembered, if it got that far. */
   undo(entry: StepEntry, lab: string, facts: unknown): boolean | Promise<boolean>;
+  /** Undo a run of entries of one op together (faster for thousands); how many were there. */
+  undoMany?(entries: readonly StepEntry[], lab: string, facts: unknown): Promise<number>;
 }

@@ -3,7 +3,7 @@ import { SyscallError } from '../netlink/error.js';
 import {
   CLONE_NEWNET, LOCK_EX, LOCK_UN, MNT_DETACH, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc,
 } from './libc.js';
-import { removeNamespaceFile } from './ns-file.js';
+import { removeNamespaceFile, removeNamespaceFiles } from './ns-file.js';
 import { homeNetns } from './thread-netns.js';
 
 /** Where named namespaces live, as iproute2 keeps them (`ip netns list` reads it). */
@@ -99,24 +99,9 @@ export function deleteNamedNetns(name: string): boolean {
   return removeNamespaceFile(netnsPath(name));
 }
 
-/**
- * `ip netns del` for many namespaces at once: the unmounts run on worker
- * threads so their RCU waits overlap. Returns how many existed.
- */
-export async function deleteNamedNetnsMany(names: readonly string[], concurrency = 32): Promise<number> {
-  let next = 0;
-  let existed = 0;
-  const worker = async (): Promise<void> => {
-    while (next < names.length) {
-      const name = names[next++] as string;
-      const path = netnsPath(name);
-      await libc.umount2Async(path, MNT_DETACH);
-      // Whatever the unmount said, the synchronous path reports real trouble.
-      if (deleteNamedNetns(name)) existed++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
-  return existed;
+/** `ip netns del` for many namespaces at once (see removeNamespaceFiles). Returns how many existed. */
+export function deleteNamedNetnsMany(names: readonly string[]): Promise<number> {
+  return removeNamespaceFiles(names.map(netnsPath));
 }
 
 export class SysctlError extends Error {

@@ -23,3 +23,23 @@ export function removeNamespaceFile(path: string): boolean {
     throw err;
   }
 }
+
+/**
+ * removeNamespaceFile for many files at once: the unmounts run on libuv
+ * worker threads, so the RCU grace periods they wait for overlap. Returns
+ * how many existed.
+ */
+export async function removeNamespaceFiles(paths: readonly string[], concurrency = 32): Promise<number> {
+  let next = 0;
+  let existed = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const path = paths[next++] as string;
+      await libc.umount2Async(path, MNT_DETACH);
+      // Whatever the unmount said, the synchronous path reports real trouble.
+      if (removeNamespaceFile(path)) existed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
+  return existed;
+}

@@ -3,7 +3,7 @@ import type { CgroupManager } from '../sys/cgroup/index.js';
 import type { Plan } from '../topology/plan.js';
 import { decorations, type Decorations } from './decorations.js';
 import { computeLayout, type Layout } from './layout.js';
-import { NamespaceWatch } from './namespace-watch.js';
+import { NamespaceWatch } from '../lab/namespace-watch.js';
 import { formatRate, linkRates, RateMeter, type LinkRate } from './rates.js';
 
 /** Where the lab stands now: its plan, and its status if it is up (undefined when not). */
