@@ -7,11 +7,11 @@ import { decodeAddr, dumpAddrs } from '../rtnl/addr.js';
 import { RTNLGRP } from '../rtnl/constants.js';
 import { decodeLink, dumpLinks, type Link } from '../rtnl/link.js';
 import { decodeRoute, dumpRoutes } from '../rtnl/route.js';
-import type { NamespaceState } from '../lab/inspect.js';
+import type { NamespaceState } from './inspect.js';
 import { libc } from '../sys/libc.js';
 import { netnsPath, openNamedNetns } from '../sys/netns.js';
 
-/** What the viewer listens to: links, addresses and routes, both families. */
+/** What the viewer and `nslab events` listen to: links, addresses and routes, both families. */
 export const WATCH_GROUPS: readonly number[] = [
   RTNLGRP.RTNLGRP_LINK,
   RTNLGRP.RTNLGRP_IPV4_IFADDR,
@@ -21,10 +21,10 @@ export const WATCH_GROUPS: readonly number[] = [
 ];
 
 /** Most datagrams read from one namespace per poll, so one busy node can't stall the rest. */
-const MAX_DRAIN = 256;
+export const MAX_DRAIN = 256;
 
 /** The inode of a named namespace (nsfs), or undefined when it is gone. */
-function netnsInode(name: string): number | undefined {
+export function netnsInode(name: string): number | undefined {
   try {
     return statSync(netnsPath(name)).ino;
   } catch {
