@@ -6,7 +6,7 @@
 //   node bench/star.mjs [N ...]      (default: 100 1000)
 // Not a test: nothing here asserts a time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +16,26 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const dir = mkdtempSync(join(tmpdir(), 'nslab-bench-'));
 const addr = (i) => `10.${64 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/8`;
 
+// GNU time reports a command's peak resident memory; without it, memory is not measured.
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+let peakKb = 0;
+
 function run(cmd, args, input) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { input, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const [c, a] = TIME ? [TIME, ['-f', 'maxrss=%M', cmd, ...args]] : [cmd, args];
+  const r = spawnSync(c, a, { input, stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  const m = /maxrss=(\d+)/.exec(String(r.stderr));
+  if (m) peakKb = Math.max(peakKb, Number(m[1]));
   return s;
+}
+
+/** Time and peak memory (the largest single process) of fn. */
+function measured(fn) {
+  peakKb = 0;
+  const s = fn();
+  return { s, kb: peakKb };
 }
 
 function topology(lab, n) {
@@ -72,11 +86,11 @@ for (const n of sizes.length ? sizes : [100, 1000]) {
   const prefix = `bip${n}`;
   const file = topology(lab, n);
   try {
-    const nslabUp = run('node', [CLI, 'up', file]);
-    const nslabDown = run('node', [CLI, 'down', lab]);
-    const ipUpS = ipUp(prefix, n);
-    const ipDownS = ipDown(prefix, n);
-    rows.push({ n, nslabUp, ipUp: ipUpS, nslabDown, ipDown: ipDownS });
+    const nslabUp = measured(() => run('node', [CLI, 'up', file]));
+    const nslabDown = measured(() => run('node', [CLI, 'down', lab]));
+    const ipUpM = measured(() => ipUp(prefix, n));
+    const ipDownM = measured(() => ipDown(prefix, n));
+    rows.push({ n, nslabUp, ipUp: ipUpM, nslabDown, ipDown: ipDownM });
   } finally {
     spawnSync('node', [CLI, 'down', lab], { stdio: 'ignore' });
     if (leftovers(prefix) > 0) ipDown(prefix, n);
@@ -85,10 +99,12 @@ for (const n of sizes.length ? sizes : [100, 1000]) {
 
 const f = (s) => `${s.toFixed(2)} s`;
 console.log(`kernel ${execFileSync('uname', ['-r']).toString().trim()}, ${execFileSync('ip', ['-V']).toString().trim()}`);
-console.log('N      nslab up   ip up      ratio   nslab down  ip down    ratio');
+const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '-');
+console.log('N      nslab up   ip up      ratio   nslab down  ip down    ratio   peak memory up: nslab / ip');
 for (const r of rows) {
   console.log(
-    `${String(r.n).padEnd(6)} ${f(r.nslabUp).padEnd(10)} ${f(r.ipUp).padEnd(10)} ${(r.ipUp / r.nslabUp).toFixed(1).padStart(4)}x  ${f(r.nslabDown).padEnd(11)} ${f(r.ipDown).padEnd(10)} ${(r.ipDown / r.nslabDown).toFixed(1).padStart(4)}x`,
+    `${String(r.n).padEnd(6)} ${f(r.nslabUp.s).padEnd(10)} ${f(r.ipUp.s).padEnd(10)} ${(r.ipUp.s / r.nslabUp.s).toFixed(1).padStart(4)}x  ` +
+      `${f(r.nslabDown.s).padEnd(11)} ${f(r.ipDown.s).padEnd(10)} ${(r.ipDown.s / r.nslabDown.s).toFixed(1).padStart(4)}x   ${mb(r.nslabUp.kb)} / ${mb(r.ipUp.kb)}`,
   );
 }
-console.log('ratio = ip time / nslab time (above 1: nslab is faster)');
+console.log('ratio = ip time / nslab time (above 1: nslab is faster); memory is the largest single process (ip runs one per namespace)');

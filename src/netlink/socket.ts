@@ -31,10 +31,20 @@ export interface SocketOptions {
 const BUFFER_BYTES = 32 * 1024 * 1024;
 const RECEIVE_BYTES = 1024 * 1024;
 
+/**
+ * One receive buffer for every socket: a receive copies its datagram out
+ * before returning, and JavaScript runs one receive at a time, so a lab of a
+ * thousand namespaces needs one megabyte here, not a thousand.
+ */
+let shared: Uint8Array | undefined;
+function receiveBuffer(): Uint8Array {
+  shared ??= new Uint8Array(RECEIVE_BYTES);
+  return shared;
+}
+
 /** An AF_NETLINK socket reached through koffi. */
 export class KernelSocket implements NetlinkSocket {
   readonly fd: number;
-  private readonly buf = new Uint8Array(RECEIVE_BYTES);
   private closed = false;
 
   constructor(protocol: number, opts: SocketOptions = {}) {
@@ -70,15 +80,17 @@ export class KernelSocket implements NetlinkSocket {
   }
 
   receive(): Uint8Array {
-    const n = libc.recv(this.fd, this.buf);
-    if (n > this.buf.length) throw new RangeError(`netlink datagram of ${n} bytes exceeds the ${this.buf.length}-byte receive buffer`);
-    return this.buf.slice(0, n);
+    const buf = receiveBuffer();
+    const n = libc.recv(this.fd, buf);
+    if (n > buf.length) throw new RangeError(`netlink datagram of ${n} bytes exceeds the ${buf.length}-byte receive buffer`);
+    return buf.slice(0, n);
   }
 
   /** A datagram if one is queued, else undefined (never blocks). */
   poll(): Uint8Array | undefined {
-    const n = libc.tryRecv(this.fd, this.buf);
-    return n < 0 ? undefined : this.buf.slice(0, Math.min(n, this.buf.length));
+    const buf = receiveBuffer();
+    const n = libc.tryRecv(this.fd, buf);
+    return n < 0 ? undefined : buf.slice(0, Math.min(n, buf.length));
   }
 
   close(): void {
