@@ -1,7 +1,9 @@
 /* nslab graph page. Draws a lab (LabView from /api/lab, or inlined in an
    exported file) with positions computed by the server (/api/layout), then
-   follows /api/events: `lab` (everything), `node` (one node and its cables),
-   `rates` (bits per second per cable). */
+   follows /api/events (live.js). This file sets up the graph; details.js
+   (tooltip, node panel), controls.js (toolbar, keyboard, node list) and
+   live.js (status, events) are loaded before it and made here with `page`,
+   what they share. */
 'use strict';
 (function () {
   var $ = function (id) { return document.getElementById(id); };
@@ -57,14 +59,6 @@
   }
   function findNode(name) {
     return state.view ? state.view.nodes.find(function (n) { return n.name === name; }) : undefined;
-  }
-  function findIface(node, name) {
-    var n = findNode(node);
-    return n ? n.interfaces.find(function (i) { return i.name === name; }) : undefined;
-  }
-  function ifaceState(i) {
-    if (!i.up) return 'down';
-    return i.carrier ? 'up' : 'no carrier';
   }
 
   // --- elements ---
@@ -219,11 +213,11 @@
     else fit();
     $('title').textContent = 'lab ' + view.lab;
     document.title = view.lab + ' — nslab graph';
-    buildNodeList();
-    showStatus();
+    controls.buildNodeList();
+    live.showStatus();
     if (state.openNode) {
-      if (findNode(state.openNode)) renderPanel(state.openNode);
-      else closePanel();
+      if (findNode(state.openNode)) details.renderPanel(state.openNode);
+      else details.closePanel();
     }
   }
 
@@ -253,366 +247,49 @@
     var keep = ['kbd-focus', 'label-top', 'label-right'].filter(function (c) { return n.hasClass(c); });
     n.classes([nodeClasses(node)].concat(keep).join(' ') + (state.showAddresses ? ' addresses' : ''));
     refreshEdges();
-    if (state.openNode === node.name) renderPanel(node.name);
+    if (state.openNode === node.name) details.renderPanel(node.name);
   }
 
-  // --- status ---
-
-  function showStatus() {
-    var badge = $('badge');
-    var banner = $('banner');
-    var v = state.view;
-    banner.hidden = true;
-    banner.className = '';
-    if (!v) return;
-    if (exported) {
-      badge.className = 'badge snapshot';
-      badge.textContent = (v.live ? 'snapshot ' : 'not deployed · ') + exported.exportedAt;
-      if (!v.live) {
-        banner.hidden = false;
-        banner.textContent = 'NOT DEPLOYED — drawn from ' + v.source + ' (nslab up ' + v.source + ' to run it)';
-      }
-      return;
-    }
-    if (!state.connected) {
-      badge.className = 'badge offline';
-      badge.textContent = 'DISCONNECTED';
-      banner.hidden = false;
-      banner.className = 'offline';
-      banner.textContent = 'Lost contact with nslab graph; retrying. What you see may be out of date.';
-      return;
-    }
-    if (!v.live) {
-      badge.className = 'badge planned';
-      badge.textContent = 'NOT DEPLOYED';
-      banner.hidden = false;
-      banner.textContent = 'NOT DEPLOYED — drawn from ' + v.source + ' (nslab up ' + v.source + ' to run it)';
-      return;
-    }
-    badge.className = 'badge live';
-    badge.textContent = 'LIVE · ' + v.status;
-  }
-
-  // --- node list (keyboard) and tooltip ---
-
-  function buildNodeList() {
-    var ul = $('node-list');
-    var focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.node : undefined;
-    ul.textContent = '';
-    var names = state.view.nodes.map(function (n) { return n.name; });
-    // Tab order follows the picture: top to bottom, left to right.
-    names.sort(function (a, b) {
-      var pa = state.layout.positions[a] || { x: 0, y: 0 };
-      var pb = state.layout.positions[b] || { x: 0, y: 0 };
-      return pa.y - pb.y || pa.x - pb.x;
-    });
-    names.forEach(function (name) {
-      var n = findNode(name);
-      var b = el('button', { type: 'button', 'data-node': name, text: name + ' (' + n.kind + '), open details' });
-      b.addEventListener('focus', function () {
-        cy.getElementById(name).addClass('kbd-focus');
-        showTip(cy.getElementById(name));
-      });
-      b.addEventListener('blur', function () {
-        cy.getElementById(name).removeClass('kbd-focus');
-        hideTip();
-      });
-      b.addEventListener('click', function () { openPanel(name, b); });
-      ul.appendChild(el('li', {}, [b]));
-    });
-    if (focused) {
-      var again = ul.querySelector('button[data-node="' + CSS.escape(focused) + '"]');
-      if (again) again.focus();
-    }
-  }
-
-  function tipLines(ele) {
-    if (ele.isNode()) {
-      var n = findNode(ele.id());
-      if (!n) return [];
-      var lines = [{ b: n.name + ' · ' + n.kind }];
-      n.interfaces.forEach(function (i) {
-        lines.push({ t: i.name + ' ' + ifaceState(i) + (i.addresses.length ? ' · ' + i.addresses.join(', ') : '') });
-      });
-      return lines;
-    }
-    var l = state.view.links.find(function (x) { return x.id === ele.id(); });
-    if (!l) return [];
-    var out = [{ b: l.a.node + ':' + l.a.interface + ' — ' + l.b.node + ':' + l.b.interface + (state.view.live ? (l.up ? ' · up' : ' · DOWN') : '') }];
-    [l.a, l.b].forEach(function (end) {
-      var i = findIface(end.node, end.interface);
-      if (i && i.addresses.length) out.push({ t: end.node + ':' + end.interface + ' ' + i.addresses.join(', ') });
-    });
-    var r = state.rates[l.id];
-    if (r) out.push({ t: l.a.node + ' → ' + l.b.node + ' ' + fmtRate(r.ab) + ' · ' + l.b.node + ' → ' + l.a.node + ' ' + fmtRate(r.ba) });
-    return out;
-  }
-  function fmtRate(bps) {
-    var u = ['b/s', 'kb/s', 'Mb/s', 'Gb/s'];
-    var i = 0;
-    while (bps >= 1000 && i < u.length - 1) { bps /= 1000; i++; }
-    return (i === 0 || bps >= 100 ? bps.toFixed(0) : bps.toFixed(1)) + ' ' + u[i];
-  }
-  function showTip(ele) {
-    var tip = $('tip');
-    var lines = tipLines(ele);
-    if (!lines.length) return hideTip();
-    tip.textContent = '';
-    lines.forEach(function (line, k) {
-      if (k) tip.appendChild(document.createElement('br'));
-      tip.appendChild(line.b ? el('b', { text: line.b }) : document.createTextNode(line.t));
-    });
-    var p = ele.isNode() ? ele.renderedPosition() : ele.renderedMidpoint();
-    var box = $('main').getBoundingClientRect();
-    tip.hidden = false;
-    var x = Math.min(Math.max(8, p.x + 24), box.width - tip.offsetWidth - 8);
-    var y = p.y + 30 + tip.offsetHeight > box.height ? p.y - tip.offsetHeight - 30 : p.y + 30;
-    tip.style.left = x + 'px';
-    tip.style.top = Math.max(8, y) + 'px';
-  }
-  function hideTip() {
-    $('tip').hidden = true;
-  }
-
-  // --- details panel ---
-
-  function table(head, rows) {
-    var t = el('table', {}, [el('thead', {}, [el('tr', {}, head.map(function (h) { return el('th', { scope: 'col', text: h }); }))])]);
-    var body = el('tbody');
-    rows.forEach(function (r) {
-      body.appendChild(el('tr', {}, r.map(function (c) {
-        return c instanceof Node ? el('td', {}, [c]) : el('td', { text: c === undefined || c === null ? '—' : String(c), className: 'mono' });
-      })));
-    });
-    t.appendChild(body);
-    return t;
-  }
-  function none(text) {
-    return el('p', { className: 'none', text: text });
-  }
-  /** Fields nslab may add to a node later; shown as the JSON has them. */
-  function extra(n, key, label) {
-    var v = n[key];
-    var section = [el('h3', { text: label })];
-    if (v === undefined || v === null) {
-      section.push(none('not reported for this lab'));
-    } else if (typeof v === 'object' && !Array.isArray(v)) {
-      var dl = el('dl');
-      Object.keys(v).forEach(function (k) {
-        dl.appendChild(el('dt', { text: k }));
-        dl.appendChild(el('dd', { className: 'mono', text: typeof v[k] === 'object' ? JSON.stringify(v[k]) : String(v[k]) }));
-      });
-      section.push(Object.keys(v).length ? dl : none('none'));
-    } else if (Array.isArray(v)) {
-      section.push(v.length ? el('p', { className: 'mono', text: v.join(', ') }) : none('none'));
-    } else {
-      section.push(el('p', { className: 'mono', text: String(v) }));
-    }
-    return section;
-  }
-  function renderPanel(name) {
-    var n = findNode(name);
-    if (!n) return;
-    var body = $('panel-body');
-    var scroll = $('panel').scrollTop;
-    var d = state.decor[n.name] || {};
-    var kind = drawnKind(n);
-    $('panel-title').textContent = n.name + ' · ' + n.kind + (kind !== n.kind ? ' (' + kind + ')' : '');
-    body.textContent = '';
-    var meta = el('dl');
-    [['namespace', n.netns], ['present', state.view.live ? (n.present ? 'yes' : 'no (namespace missing)') : 'not deployed']].forEach(function (p) {
-      meta.appendChild(el('dt', { text: p[0] }));
-      meta.appendChild(el('dd', { className: 'mono', text: p[1] }));
-    });
-    body.appendChild(meta);
-    body.appendChild(el('h3', { text: 'Interfaces' }));
-    if (!n.interfaces.length) body.appendChild(none('no interfaces'));
-    else {
-      body.appendChild(table(['Name', 'State', 'MAC', 'MTU', 'Addresses', 'Bridge'], n.interfaces.map(function (i) {
-        var st = state.view.live ? ifaceState(i) : 'planned';
-        var s = el('span', { className: st === 'up' ? 'state-up' : st === 'planned' ? '' : 'state-down', text: st + (state.view.live ? ' (' + i.operstate + ')' : '') });
-        return [i.name, s, i.mac, i.mtu, i.addresses.length ? i.addresses.join('\n') : '—', i.master];
-      })));
-    }
-    body.appendChild(el('h3', { text: 'Routes' }));
-    if (!n.routes.length) body.appendChild(none('no routes'));
-    else {
-      body.appendChild(table(['Destination', 'Via', 'Dev', 'Metric', 'Proto'], n.routes.map(function (r) {
-        return [r.dst, r.via, r.dev, r.metric, r.proto];
-      })));
-    }
-    if (d.nat) {
-      body.appendChild(el('h3', { text: 'NAT' }));
-      var natList = el('dl');
-      if (d.nat.masqueradeOut) {
-        natList.appendChild(el('dt', { text: 'masquerade' }));
-        natList.appendChild(el('dd', { className: 'mono', text: 'out of ' + d.nat.masqueradeOut }));
-      }
-      d.nat.ports.forEach(function (p) {
-        natList.appendChild(el('dt', { text: 'port forward' }));
-        natList.appendChild(el('dd', { className: 'mono', text: p }));
-      });
-      body.appendChild(natList);
-    }
-    if (d.uplink) {
-      body.appendChild(el('h3', { text: 'Uplink to this machine' }));
-      var up = el('dl');
-      [['cable', d.uplink.dev + ' ' + d.uplink.address + ' ↔ ' + d.uplink.hostDev + ' ' + d.uplink.hostAddress], ['NAT on the machine', d.uplink.nat ? 'yes' : 'no']].forEach(function (p) {
-        up.appendChild(el('dt', { text: p[0] }));
-        up.appendChild(el('dd', { className: 'mono', text: p[1] }));
-      });
-      body.appendChild(up);
-    }
-    // What the lab's JSON reports wins; else what the plan configured; else say so.
-    extra(n.limits !== undefined ? n : { limits: d.limits }, 'limits', 'Limits').forEach(function (e) { body.appendChild(e); });
-    extra(n.capabilities !== undefined ? n : { capabilities: d.capabilities }, 'capabilities', 'Capabilities').forEach(function (e) { body.appendChild(e); });
-    if (d.seccomp && n.seccomp === undefined) {
-      body.appendChild(el('p', {}, [el('b', { text: 'seccomp: ' }), el('span', { className: 'mono', text: d.seccomp })]));
-    }
-    extra(n, 'processes', 'Processes').forEach(function (e) { body.appendChild(e); });
-    $('panel').scrollTop = scroll;
-  }
-  function openPanel(name, from) {
-    state.openNode = name;
-    state.openedFrom = from || null;
-    cy.nodes().unselect();
-    cy.getElementById(name).select();
-    renderPanel(name);
-    $('panel').hidden = false;
-    $('panel').focus();
-    // Keep the node in sight, left of the panel.
-    var free = cy.width() - $('panel').offsetWidth;
-    var at = cy.getElementById(name).renderedPosition();
-    if (at.x > free - 80) cy.panBy({ x: free / 2 - at.x, y: 0 });
-  }
-  function closePanel() {
-    if ($('panel').hidden) return;
-    $('panel').hidden = true;
-    cy.nodes().unselect();
-    var back = state.openedFrom;
-    state.openNode = null;
-    state.openedFrom = null;
-    if (back && document.body.contains(back)) back.focus();
-  }
-
-  // --- view controls ---
+  // --- view ---
 
   function fit() {
     cy.fit(cy.elements(), 40);
   }
-  function zoomBy(f) {
-    var c = { x: cy.width() / 2, y: cy.height() / 2 };
-    cy.zoom({ level: cy.zoom() * f, renderedPosition: c });
-  }
-  function setToggle(id, on) {
-    $(id).setAttribute('aria-pressed', on ? 'true' : 'false');
-  }
-  function toggleAddresses() {
-    state.showAddresses = !state.showAddresses;
-    setToggle('btn-addr', state.showAddresses);
-    placeNodes();
-    refreshEdges();
-    computeEndOffsets();
-    refreshEdges();
-    fit();
-  }
-  function toggleRates() {
-    state.showRates = !state.showRates;
-    setToggle('btn-rates', state.showRates);
-    refreshEdges();
-  }
-  function download(name, blob) {
-    var a = el('a', { href: URL.createObjectURL(blob), download: name });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
-  function baseName() {
-    return state.view ? state.view.lab : 'lab';
-  }
-
-  $('btn-fit').addEventListener('click', fit);
-  $('btn-addr').addEventListener('click', toggleAddresses);
-  $('btn-rates').addEventListener('click', toggleRates);
-  $('btn-png').addEventListener('click', function () {
-    download(baseName() + '.png', cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }));
-  });
-  $('btn-svg').addEventListener('click', function () {
-    download(baseName() + '.svg', new Blob([window.nslab.svg()], { type: 'image/svg+xml' }));
-  });
-  $('panel-close').addEventListener('click', closePanel);
-
-  cy.on('tap', 'node', function (e) { openPanel(e.target.id(), null); });
-  cy.on('tap', function (e) { if (e.target === cy) closePanel(); });
-  cy.on('mouseover', 'node, edge', function (e) { showTip(e.target); });
-  cy.on('mouseout', 'node, edge', hideTip);
-  cy.on('pan zoom', hideTip);
-  cy.on('dragfree', 'node', function () { placeLabels(); computeEndOffsets(); refreshEdges(); });
-
-  document.addEventListener('keydown', function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    var t = e.target;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) return;
-    var step = 60;
-    switch (e.key) {
-      case 'Escape': hideTip(); closePanel(); break;
-      case 'f': fit(); break;
-      case 'a': toggleAddresses(); break;
-      case 'r': toggleRates(); break;
-      case '+': case '=': zoomBy(1.25); break;
-      case '-': case '_': zoomBy(0.8); break;
-      case 'ArrowLeft': cy.panBy({ x: step, y: 0 }); break;
-      case 'ArrowRight': cy.panBy({ x: -step, y: 0 }); break;
-      case 'ArrowUp': cy.panBy({ x: 0, y: step }); break;
-      case 'ArrowDown': cy.panBy({ x: 0, y: -step }); break;
-      default: return;
-    }
-    e.preventDefault();
-  });
-
-  // --- data ---
 
   function ready() {
     window.nslab.ready = true;
     document.body.dataset.ready = 'true';
   }
 
-  function connect() {
-    var es = new EventSource('api/events');
-    es.addEventListener('open', function () {
-      state.connected = true;
-      showStatus();
-    });
-    es.addEventListener('error', function () {
-      state.connected = false;
-      showStatus();
-    });
-    es.addEventListener('lab', function (e) {
-      var d = JSON.parse(e.data);
-      state.connected = true;
-      state.rates = d.rates || {};
-      build(d.view, d.layout, d.decor);
-      state.events++;
-      ready();
-    });
-    es.addEventListener('node', function (e) {
-      var d = JSON.parse(e.data);
-      updateNode(d.node, d.links);
-      state.events++;
-    });
-    es.addEventListener('rates', function (e) {
-      var d = JSON.parse(e.data);
-      state.rates = d.links;
-      refreshEdges();
-      state.events++;
-    });
-  }
+  // --- the page's parts ---
+
+  var page = {
+    $: $,
+    el: el,
+    cy: cy,
+    state: state,
+    exported: exported,
+    findNode: findNode,
+    drawnKind: drawnKind,
+    build: build,
+    updateNode: updateNode,
+    placeNodes: placeNodes,
+    computeEndOffsets: computeEndOffsets,
+    refreshEdges: refreshEdges,
+    fit: fit,
+    ready: ready,
+  };
+  var details = window.NslabDetails(page);
+  var controls = window.NslabControls(page, details);
+  var live = window.NslabLive(page);
+
+  cy.on('dragfree', 'node', function () { placeLabels(); computeEndOffsets(); refreshEdges(); });
 
   if (exported) {
     state.rates = exported.rates || {};
     build(exported.view, exported.layout, exported.decor);
     ready();
   } else {
-    connect();
+    live.connect();
   }
 })();

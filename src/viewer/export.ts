@@ -33,6 +33,18 @@ function inlineStyle(css: string): string {
 }
 
 /**
+ * The scripts viewer/index.html loads, in its order. The files of a group
+ * stand on consecutive lines there and are inlined as one <script>: the
+ * page's own parts (details, controls, live) and app.js, which makes them.
+ */
+const SCRIPTS: readonly (readonly string[])[] = [
+  ['cytoscape.min.js'],
+  ['graph-style.js'],
+  ['svg.js'],
+  ['details.js', 'controls.js', 'live.js', 'app.js'],
+];
+
+/**
  * One self-contained HTML file: cytoscape, the page's scripts and styles
  * and the lab's data inlined, nothing fetched, so it opens from disk
  * (file://) with no network.
@@ -45,8 +57,11 @@ export function exportHtml(data: ExportData): string {
     html = html.replace(tag, () => by);
   };
   replace('<link rel="stylesheet" href="style.css">', inlineStyle(readAsset('/style.css')));
-  for (const js of ['cytoscape.min.js', 'graph-style.js', 'svg.js', 'app.js']) {
-    replace(`<script src="${js}"></script>`, inlineScript(readAsset(`/${js}`)));
+  for (const group of SCRIPTS) {
+    replace(
+      group.map((js) => `<script src="${js}"></script>`).join('\n'),
+      inlineScript(group.map((js) => readAsset(`/${js}`)).join('\n')),
+    );
   }
   replace('<!--nslab:data-->', `<script>window.NSLAB_DATA = ${scriptJson(data)};</script>`);
   return html;
