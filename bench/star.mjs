@@ -31,6 +31,10 @@ function run(cmd, args, input) {
   return s;
 }
 
+function settle() {
+  spawnSync('sleep', ['3']);
+}
+
 /** Time and peak memory (the largest single process) of fn. */
 function measured(fn) {
   peakKb = 0;
@@ -86,10 +90,16 @@ for (const n of sizes.length ? sizes : [100, 1000]) {
   const prefix = `bip${n}`;
   const file = topology(lab, n);
   try {
+    // Each down starts after the kernel has settled from its up (deferred
+    // work of a thousand new namespaces), so neither pays for the other.
     const nslabUp = measured(() => run('node', [CLI, 'up', file]));
+    settle();
     const nslabDown = measured(() => run('node', [CLI, 'down', lab]));
+    settle();
     const ipUpM = measured(() => ipUp(prefix, n));
+    settle();
     const ipDownM = measured(() => ipDown(prefix, n));
+    settle();
     rows.push({ n, nslabUp, ipUp: ipUpM, nslabDown, ipDown: ipDownM });
   } finally {
     spawnSync('node', [CLI, 'down', lab], { stdio: 'ignore' });
