@@ -45,7 +45,7 @@ describe('exportHtml()', () => {
     expect(html).toContain('The Cytoscape Consortium');
     expect(html).toContain('window.NslabStyle');
     expect(html).toContain('window.NslabSvg');
-    expect(html).toContain('EventSource'); // app.js, which only uses it when not exported
+    expect(html).toContain('EventSource'); // live.js (inlined with app.js), which only uses it when not exported
   });
 
   it('carries the lab and its layout as data the page can read back', () => {
