@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, transpileTree } from '../helpers/transpile.js';
 import {
   CAP,
   CAP_NAMES,
@@ -23,7 +23,6 @@ import {
  * the test runner), which then execs the program under test. The child is
  * built by transpiling src/sys/caps and its imports into a temp directory.
  */
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const NETNS = `nlt${process.pid}caps`;
 const isRoot = process.getuid?.() === 0;
 let work = '';
@@ -53,23 +52,6 @@ console.error('execve failed: errno ' + koffi.errno());
 process.exit(127);
 `;
 
-/** Transpile entry and every relative import it reaches into out/, mirroring the repo layout. */
-function transpileTree(entry: string, out: string): void {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const src = readFileSync(file, 'utf8');
-    const js = ts.transpileModule(src, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-    }).outputText;
-    const dest = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, js);
-    for (const m of src.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) visit(resolve(dirname(file), `${m[1]}.ts`));
-  };
-  visit(entry);
-}
 
 interface Run {
   status: number | null;

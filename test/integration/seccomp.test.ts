@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, transpileTree } from '../helpers/transpile.js';
 import { hostArch } from '../../src/sys/seccomp/arch.js';
 import { encodeProgram } from '../../src/sys/seccomp/bpf.js';
 import { compilePolicy } from '../../src/sys/seccomp/compile.js';
@@ -17,7 +17,6 @@ import { DEFAULT_PROFILE } from '../../src/sys/seccomp/default-profile.js';
  * system calls (and the programs it spawns: util-linux unshare and mount)
  * got. The seccomp code is transpiled from src/ into a temp directory.
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./fixtures/seccomp-child.mjs', import.meta.url));
 const INT80 = fileURLToPath(new URL('./fixtures/seccomp-int80.c', import.meta.url));
 const isRoot = process.getuid?.() === 0;
@@ -43,23 +42,6 @@ interface Run {
   stderr: string;
 }
 
-/** Transpile entry and every relative import it reaches into out/, mirroring the repo layout. */
-function transpileTree(entry: string, out: string): void {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const src = readFileSync(file, 'utf8');
-    const js = ts.transpileModule(src, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-    }).outputText;
-    const dest = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, js);
-    for (const m of src.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) visit(resolve(dirname(file), `${m[1]}.ts`));
-  };
-  visit(entry);
-}
 
 /** Run the child with no core dump (a killed child would leave one); prefix runs it under another program (setpriv). */
 function child(spec: object, prefix: string[] = []): Run {
