@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SyscallError } from '../netlink/error.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
@@ -62,7 +63,7 @@ export function ensureUtsNamespace(lab: string, node: string, hostname: string, 
         createUtsNamespace(path, hostname);
         return path;
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if (!(err instanceof SyscallError && err.errnoName === 'EEXIST')) throw err;
       }
     }
     for (let i = 0; i < 100 && !isMountedNs(path); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);

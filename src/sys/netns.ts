@@ -1,10 +1,7 @@
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { SyscallError } from '../netlink/error.js';
-import {
-  CLONE_NEWNET, LOCK_EX, LOCK_UN, MNT_DETACH, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc,
-} from './libc.js';
-import { removeNamespaceFile, removeNamespaceFiles } from './ns-file.js';
-import { homeNetns } from './thread-netns.js';
+import { LOCK_EX, LOCK_UN, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_RDONLY, libc } from './libc.js';
+import { persistNamespace, removeNamespaceFile, removeNamespaceFiles } from './ns-file.js';
 
 /** Where named namespaces live, as iproute2 keeps them (`ip netns list` reads it). */
 export const NETNS_RUN_DIR = '/run/netns';
@@ -58,28 +55,15 @@ export interface NamedNetns {
 export function createNamedNetns<T>(name: string, inside: (ns: NamedNetns) => T): { ns: NamedNetns; result: T } {
   ensureNetnsRunDir();
   const path = netnsPath(name);
-  // O_EXCL: a namespace of that name that exists already is someone else's.
-  const placeholder = libc.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-  libc.close(placeholder);
-  let mounted = false;
   let fd = -1;
-  const home = homeNetns();
   try {
-    libc.unshare(CLONE_NEWNET);
-    try {
-      libc.mount(`/proc/thread-self/ns/net`, path, 'none', MS_BIND);
-      mounted = true;
-      fd = libc.open(`/proc/thread-self/ns/net`, O_RDONLY | O_CLOEXEC);
+    return persistNamespace(path, 'net', () => {
+      fd = libc.open('/proc/thread-self/ns/net', O_RDONLY | O_CLOEXEC);
       const ns: NamedNetns = { name, path, fd };
-      const result = inside(ns);
-      return { ns, result };
-    } finally {
-      libc.setns(home, CLONE_NEWNET);
-    }
+      return { ns, result: inside(ns) };
+    });
   } catch (err) {
     if (fd >= 0) libc.close(fd);
-    if (mounted) removeNamespaceFile(path);
-    else unlinkSync(path);
     throw err;
   }
 }

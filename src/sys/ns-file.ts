@@ -1,6 +1,36 @@
 import { unlinkSync } from 'node:fs';
 import { SyscallError } from '../netlink/error.js';
-import { MNT_DETACH, libc } from './libc.js';
+import { CLONE_NEWNET, CLONE_NEWUTS, MNT_DETACH, MS_BIND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc } from './libc.js';
+import { homeNamespace } from './thread-netns.js';
+
+const CLONE_FLAG = { net: CLONE_NEWNET, uts: CLONE_NEWUTS } as const;
+
+/**
+ * Make a namespace of this type and keep it alive by bind-mounting its nsfs
+ * file at `path`, iproute2's recipe for `ip netns add`: the file is created
+ * exclusively (an existing one is someone else's), the calling thread
+ * unshares, the mount is made, `inside` runs while the thread is still in
+ * the new namespace (sockets, sysctls, hostname without a second setns),
+ * and the thread returns home. On any failure nothing is left.
+ */
+export function persistNamespace<T>(path: string, type: 'net' | 'uts', inside: () => T): T {
+  libc.close(libc.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0));
+  let mounted = false;
+  try {
+    libc.unshare(CLONE_FLAG[type]);
+    try {
+      libc.mount(`/proc/thread-self/ns/${type}`, path, 'none', MS_BIND);
+      mounted = true;
+      return inside();
+    } finally {
+      libc.setns(homeNamespace(type), CLONE_FLAG[type]);
+    }
+  } catch (err) {
+    if (mounted) removeNamespaceFile(path);
+    else unlinkSync(path);
+    throw err;
+  }
+}
 
 /**
  * A namespace kept alive by a bind mount of its nsfs file (/run/netns/NAME,

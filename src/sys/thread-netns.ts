@@ -5,12 +5,21 @@ import { CLONE_NEWNET, O_CLOEXEC, O_RDONLY, libc } from './libc.js';
  * for nslab is Node's main thread. This module remembers where that thread
  * started and always returns to it.
  */
-let homeNetFd: number | undefined;
+const homeFds = new Map<string, number>();
+
+/** An fd of the namespace of this type ('net', 'uts') the main thread started in. */
+export function homeNamespace(type: 'net' | 'uts'): number {
+  let fd = homeFds.get(type);
+  if (fd === undefined) {
+    fd = libc.open(`/proc/thread-self/ns/${type}`, O_RDONLY | O_CLOEXEC);
+    homeFds.set(type, fd);
+  }
+  return fd;
+}
 
 /** An fd of the network namespace the main thread started in. */
 export function homeNetns(): number {
-  homeNetFd ??= libc.open(`/proc/thread-self/ns/net`, O_RDONLY | O_CLOEXEC);
-  return homeNetFd;
+  return homeNamespace('net');
 }
 
 /** Run fn with the calling thread inside the namespace of netnsFd, then go home. */

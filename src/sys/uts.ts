@@ -1,14 +1,7 @@
-import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { CLONE_NEWUTS, MS_BIND, O_CLOEXEC, O_RDONLY, libc } from './libc.js';
-import { removeNamespaceFile } from './ns-file.js';
-
-let homeUtsFd: number | undefined;
-
-function homeUts(): number {
-  homeUtsFd ??= libc.open('/proc/thread-self/ns/uts', O_RDONLY | O_CLOEXEC);
-  return homeUtsFd;
-}
+import { libc } from './libc.js';
+import { persistNamespace, removeNamespaceFile } from './ns-file.js';
 
 /**
  * A persistent UTS namespace with its own hostname, kept alive by a bind
@@ -18,22 +11,7 @@ function homeUts(): number {
  */
 export function createUtsNamespace(path: string, hostname: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  closeSync(openSync(path, 'wx'));
-  let mounted = false;
-  try {
-    libc.unshare(CLONE_NEWUTS);
-    try {
-      libc.sethostname(hostname);
-      libc.mount('/proc/thread-self/ns/uts', path, 'none', MS_BIND);
-      mounted = true;
-    } finally {
-      libc.setns(homeUts(), CLONE_NEWUTS);
-    }
-  } catch (err) {
-    if (mounted) deleteUtsNamespace(path);
-    else unlinkSync(path);
-    throw err;
-  }
+  persistNamespace(path, 'uts', () => libc.sethostname(hostname));
 }
 
 /** Undo createUtsNamespace; false when there was nothing. */
