@@ -14,6 +14,8 @@ const CLONE_FLAG = { net: CLONE_NEWNET, uts: CLONE_NEWUTS } as const;
  * and the thread returns home. On any failure nothing is left.
  */
 export function persistNamespace<T>(path: string, type: 'net' | 'uts', inside: () => T): T {
+  // Home is known before leaving it: asked for later, it would be the new namespace.
+  const home = homeNamespace(type);
   libc.close(libc.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0));
   let mounted = false;
   try {
@@ -23,7 +25,7 @@ export function persistNamespace<T>(path: string, type: 'net' | 'uts', inside: (
       mounted = true;
       return inside();
     } finally {
-      libc.setns(homeNamespace(type), CLONE_FLAG[type]);
+      libc.setns(home, CLONE_FLAG[type]);
     }
   } catch (err) {
     if (mounted) removeNamespaceFile(path);
