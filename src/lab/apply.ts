@@ -15,7 +15,7 @@ import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../sys/libc.js';
 import { namespaceSysctls } from '../topology/explain.js';
-import { isUplinkRoute, type Plan } from '../topology/plan.js';
+import { isUplinkRoute, type Plan, type PlanRoute } from '../topology/plan.js';
 import type { Journal } from './state.js';
 import type { ApplyContext } from './step.js';
 import { STEPS } from './steps.js';
@@ -30,6 +30,20 @@ interface Node {
 
 export interface ApplyProgress {
   (phase: string, done: number, total: number): void;
+}
+
+/** `ip route add` for a route of the plan. */
+export function routeRequest(r: PlanRoute): Request {
+  const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
+  return newRoute(
+    {
+      dst,
+      ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
+      ...(r.index !== undefined ? { oif: r.index } : {}),
+      ...(r.metric !== undefined ? { metric: r.metric } : {}),
+    },
+    r.origin,
+  );
 }
 
 /**
@@ -117,19 +131,7 @@ export async function applyPlan(
     }
     for (const r of plan.routes) {
       if (isUplinkRoute(plan, r)) continue; // over the uplink cable, which its step makes later
-      const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
-      push(
-        r.netns,
-        newRoute(
-          {
-            dst,
-            ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
-            ...(r.index !== undefined ? { oif: r.index } : {}),
-            ...(r.metric !== undefined ? { metric: r.metric } : {}),
-          },
-          r.origin,
-        ),
-      );
+      push(r.netns, routeRequest(r));
     }
     runPhase('addresses and routes', config, node, progress);
 

@@ -7,13 +7,15 @@ import { natRuleset, NSLAB_FAMILY, rulesetRequests, type NatPlan, type RulesetSp
 import { listTables } from '../nft/list.js';
 import { NftSession } from '../nft/session.js';
 import { newAddr } from '../rtnl/addr.js';
-import { contains, formatCidr, networkOf, parseCidr, parseIp } from '../rtnl/inet.js';
+import { formatCidr, networkOf, parseCidr, parseIp } from '../rtnl/inet.js';
 import { veth } from '../rtnl/kinds/veth.js';
 import { decodeLink, delLink, dumpLinks, newLink, parseMac, setLink, type Link } from '../rtnl/link.js';
 import { delRoute, newRoute } from '../rtnl/route.js';
 import { writeSysctl } from '../sys/netns.js';
 import { homeNetns } from '../sys/thread-netns.js';
-import { isUplinkRoute, type Plan, type PlanRoute, type PlanUplink } from '../topology/plan.js';
+import { routeCommand } from '../topology/explain.js';
+import { isUplinkRoute, type Plan, type PlanUplink } from '../topology/plan.js';
+import { routeRequest } from './apply.js';
 import { deleteOwnTable, nftHereDoc, portForwardOf, tableComment } from './nat.js';
 import { listLabDirs, readJournal, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
@@ -59,8 +61,6 @@ function cableNetwork(u: PlanUplink): string {
  * exists, so the uplink step makes them, and the route phase of apply must
  * leave them out.
  */
-/** The uplink node's routes over the cable (made by this step once the cable exists). */
-export const viaUplink = isUplinkRoute;
 
 /** What the machine gets for a lab with an uplink: masquerade (nat: host) and port forwards. */
 export function hostNatPlan(u: PlanUplink, lab: string): NatPlan {
@@ -90,7 +90,7 @@ export function explainUplink(plan: Plan): string[] {
     `ip addr add ${u.hostAddress} dev ${u.hostDev}`,
     ...u.labPrefixes.map((p) => `ip route add ${p} via ${addressOnly(u.address)} dev ${u.hostDev} proto static`),
     `ip -n ${u.netns} addr add ${u.address} dev ${u.dev}`,
-    ...plan.routes.filter((r) => viaUplink(plan, r)).map((r) => `ip -n ${r.netns}${r.family === 6 ? ' -6' : ''} route add ${r.dst}${r.via !== undefined ? ` via ${r.via}` : ''}${r.dev !== undefined ? ` dev ${r.dev}` : ''}${r.metric !== undefined ? ` metric ${r.metric}` : ''} proto static`),
+    ...plan.routes.filter((r) => isUplinkRoute(plan, r)).map(routeCommand),
   ];
   const spec = hostNatRuleset(u, plan.lab);
   if (spec) {
@@ -248,17 +248,8 @@ export const uplinkStep: Step = {
       // The node's side: its address, then the routes that go over the cable.
       ctx.rtnl(u.netns).apply([
         newAddr({ index: u.index, address: nodeAddress }, u.origin),
-        ...plan.routes.filter((r) => viaUplink(plan, r)).map((r) =>
-          newRoute(
-            {
-              dst: r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst),
-              ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
-              ...(r.index !== undefined ? { oif: r.index } : {}),
-              ...(r.metric !== undefined ? { metric: r.metric } : {}),
-            },
-            r.origin,
-          ),
-        ),
+        // The routes over the cable, which the routes phase had to leave for now.
+        ...plan.routes.filter((r) => isUplinkRoute(plan, r)).map(routeRequest),
       ]);
     } finally {
       root.close();

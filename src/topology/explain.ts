@@ -1,5 +1,5 @@
 import { impairmentCommands } from '../rtnl/qdisc/impairment.js';
-import { isUplinkRoute, type Plan, type PlanNamespace } from './plan.js';
+import { isUplinkRoute, type Plan, type PlanNamespace, type PlanRoute } from './plan.js';
 
 /** The sysctls `up` writes in a new namespace, as `sysctl` keys and values. */
 export function namespaceSysctls(n: PlanNamespace): Array<[string, number]> {
@@ -18,6 +18,12 @@ export function namespaceSysctls(n: PlanNamespace): Array<[string, number]> {
     if (n.ipv6) out.push(['net.ipv6.conf.default.forwarding', 1], ['net.ipv6.conf.all.forwarding', 1]);
   }
   return out;
+}
+
+/** A route of the plan as the `ip route add` that makes it. */
+export function routeCommand(r: PlanRoute): string {
+  const parts = [r.dst, r.via ? `via ${r.via}` : '', r.dev ? `dev ${r.dev}` : '', r.metric !== undefined ? `metric ${r.metric}` : '', 'proto static'];
+  return `ip${r.family === 6 ? ' -6' : ''} -n ${r.netns} route add ${parts.filter(Boolean).join(' ')}`;
 }
 
 /**
@@ -59,9 +65,7 @@ export function explainPlan(plan: Plan, steps: readonly string[] = []): string {
   for (const a of plan.addresses) lines.push(`ip -n ${a.netns} addr add ${a.address} dev ${a.dev}${a.address.includes(':') ? ' nodad' : ''}`);
   for (const r of plan.routes) {
     if (isUplinkRoute(plan, r)) continue; // with the uplink, below
-    const family = r.family === 6 ? ' -6' : '';
-    const parts = [r.dst, r.via ? `via ${r.via}` : '', r.dev ? `dev ${r.dev}` : '', r.metric !== undefined ? `metric ${r.metric}` : '', 'proto static'];
-    lines.push(`ip${family} -n ${r.netns} route add ${parts.filter(Boolean).join(' ')}`);
+    lines.push(routeCommand(r));
   }
   if (plan.impairments.length) {
     lines.push('', '# 5. Link impairments.');
