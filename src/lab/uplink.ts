@@ -55,13 +55,6 @@ function cableNetwork(u: PlanUplink): string {
   return formatCidr(networkOf(parseCidr(u.hostAddress)));
 }
 
-/**
- * Whether a planned route goes over the uplink (a route of the uplink node
- * through the machine's side). Such routes can only be made once the cable
- * exists, so the uplink step makes them, and the route phase of apply must
- * leave them out.
- */
-
 /** What the machine gets for a lab with an uplink: masquerade (nat: host) and port forwards. */
 export function hostNatPlan(u: PlanUplink, lab: string): NatPlan {
   return {
