@@ -1,13 +1,11 @@
 import { execa } from 'execa';
-import { closeSync, openSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from '../../src/netlink/connection.js';
-import { NETLINK_ROUTE } from '../../src/netlink/constants.js';
 import { NetlinkError } from '../../src/netlink/error.js';
-import { KernelSocket } from '../../src/netlink/socket.js';
 import { dumpQdiscs, qdiscsOf, unsupportedQdiscKind } from '../../src/rtnl/qdisc.js';
 import { clearImpairment, impairmentRequests } from '../../src/rtnl/qdisc/impairment.js';
 import { isRoot } from '../helpers/nslab.js';
+import { makeVethPair, type VethPair } from '../helpers/veth-pair.js';
 
 /*
  * netem through rtnetlink. These machines' kernels have no netem; there the
@@ -27,7 +25,6 @@ const netem = await probeNetem();
 
 const P = `nlt${process.pid}n`;
 const A = `${P}a`;
-const B = `${P}b`;
 const ADDR_A = '10.231.8.1';
 const ADDR_B = '10.231.8.2';
 
@@ -53,35 +50,21 @@ function refusal(fn: () => unknown): NetlinkError {
 }
 
 describe.skipIf(!isRoot)('netem through rtnetlink on a veth', () => {
-  let netnsFd: number | undefined;
-  let conn: Connection | undefined;
+  let pair: VethPair | undefined;
   let na = 0;
 
   const rtnl = (): Connection => {
-    if (!conn) throw new Error('no netlink connection (setup failed)');
-    return conn;
+    if (!pair) throw new Error('no netlink connection (setup failed)');
+    return pair.rtnl;
   };
 
   beforeAll(async () => {
-    await execa('ip', ['netns', 'add', A]);
-    await execa('ip', ['netns', 'add', B]);
-    await execa('ip', ['-n', A, 'link', 'add', 'na', 'type', 'veth', 'peer', 'name', 'nb', 'netns', B]);
-    await execa('ip', ['-n', A, 'addr', 'add', `${ADDR_A}/30`, 'dev', 'na']);
-    await execa('ip', ['-n', B, 'addr', 'add', `${ADDR_B}/30`, 'dev', 'nb']);
-    await execa('ip', ['-n', A, 'link', 'set', 'na', 'up']);
-    await execa('ip', ['-n', B, 'link', 'set', 'nb', 'up']);
-    const links = JSON.parse((await execa('ip', ['-n', A, '-j', 'link', 'show', 'na'])).stdout) as { ifindex: number }[];
-    na = links[0]?.ifindex ?? 0;
-    netnsFd = openSync(`/run/netns/${A}`, 'r');
-    conn = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd, timeoutMs: 5000 }), `netns ${A}`);
+    pair = await makeVethPair({ prefix: P, devA: 'na', devB: 'nb', addrA: ADDR_A, addrB: ADDR_B });
+    na = pair.indexA;
   });
 
   afterAll(async () => {
-    conn?.close();
-    if (netnsFd !== undefined) closeSync(netnsFd);
-    for (const ns of [A, B]) await execa('ip', ['netns', 'del', ns], { reject: false });
-    const left = (await execa('ip', ['netns', 'list'])).stdout.split('\n').filter((l) => l.startsWith(P));
-    expect(left).toEqual([]);
+    expect((await pair?.close()) ?? []).toEqual([]);
   });
 
   it.skipIf(netem.available)('on a kernel without netem, the refusal carries the kernel\'s words in one line', async () => {

@@ -1,14 +1,12 @@
 import { execa } from 'execa';
-import { closeSync, openSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from '../../src/netlink/connection.js';
-import { NETLINK_ROUTE } from '../../src/netlink/constants.js';
 import { NetlinkError } from '../../src/netlink/error.js';
-import { KernelSocket } from '../../src/netlink/socket.js';
 import { TC_H, dumpQdiscs, newQdisc, qdiscsOf, tcHandle } from '../../src/rtnl/qdisc.js';
 import { clearImpairment, impairmentRequests, tbfFor } from '../../src/rtnl/qdisc/impairment.js';
 import { tbf } from '../../src/rtnl/qdisc/tbf.js';
 import { isRoot } from '../helpers/nslab.js';
+import { makeVethPair, type VethPair } from '../helpers/veth-pair.js';
 import { measureTcp } from './qdisc-throughput.js';
 
 /*
@@ -38,40 +36,22 @@ async function tcJson(ns: string, dev: string): Promise<TcQdisc[]> {
   return JSON.parse(r.stdout || '[]') as TcQdisc[];
 }
 
-async function ourNamespaces(): Promise<string[]> {
-  const r = await execa('ip', ['netns', 'list']);
-  return r.stdout.split('\n').map((l) => l.split(' ')[0] ?? '').filter((n) => n.startsWith(P));
-}
-
 describe.skipIf(!isRoot)('tbf through rtnetlink on a veth', () => {
-  let netnsFd: number | undefined;
-  let conn: Connection | undefined;
+  let pair: VethPair | undefined;
   let qa = 0;
 
   const rtnl = (): Connection => {
-    if (!conn) throw new Error('no netlink connection (setup failed)');
-    return conn;
+    if (!pair) throw new Error('no netlink connection (setup failed)');
+    return pair.rtnl;
   };
 
   beforeAll(async () => {
-    await execa('ip', ['netns', 'add', A]);
-    await execa('ip', ['netns', 'add', B]);
-    await execa('ip', ['-n', A, 'link', 'add', 'qa', 'type', 'veth', 'peer', 'name', 'qb', 'netns', B]);
-    await execa('ip', ['-n', A, 'addr', 'add', `${ADDR_A}/30`, 'dev', 'qa']);
-    await execa('ip', ['-n', B, 'addr', 'add', `${ADDR_B}/30`, 'dev', 'qb']);
-    await execa('ip', ['-n', A, 'link', 'set', 'qa', 'up']);
-    await execa('ip', ['-n', B, 'link', 'set', 'qb', 'up']);
-    const links = JSON.parse((await execa('ip', ['-n', A, '-j', 'link', 'show', 'qa'])).stdout) as { ifindex: number }[];
-    qa = links[0]?.ifindex ?? 0;
-    netnsFd = openSync(`/run/netns/${A}`, 'r');
-    conn = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd, timeoutMs: 5000 }), `netns ${A}`);
+    pair = await makeVethPair({ prefix: P, devA: 'qa', devB: 'qb', addrA: ADDR_A, addrB: ADDR_B });
+    qa = pair.indexA;
   });
 
   afterAll(async () => {
-    conn?.close();
-    if (netnsFd !== undefined) closeSync(netnsFd);
-    for (const ns of [A, B]) await execa('ip', ['netns', 'del', ns], { reject: false });
-    expect(await ourNamespaces()).toEqual([]);
+    expect((await pair?.close()) ?? []).toEqual([]);
   });
 
   it('installs a 10 mbit tbf that tc sees as nslab meant it', async () => {
