@@ -14,6 +14,8 @@ import { LinkControlError, missingQdiscMessage } from './link-control.js';
 import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../sys/libc.js';
+import { inNetns } from '../sys/thread-netns.js';
+import { Sandbox } from './sandbox.js';
 import { namespaceSysctls } from '../topology/explain.js';
 import { isUplinkRoute, type Plan, type PlanRoute } from '../topology/plan.js';
 import type { Journal } from './state.js';
@@ -69,16 +71,31 @@ export async function applyPlan(
     if (!n) throw new Error(`plan refers to namespace ${name}, which the plan does not create`);
     return n;
   };
+  const facts: Record<string, unknown> = {};
+  let sandbox: Sandbox | undefined;
   try {
+    // Sandboxed nodes' namespaces are born in the lab's user namespace, so it comes first.
+    if (plan.namespaces.some((n) => n.confine.isolation === 'sandbox')) sandbox = await Sandbox.open(plan, journal);
     journal.intend(plan.namespaces.map((n) => ({ op: 'netns', name: n.name })));
     let done = 0;
+    const inside = (n: (typeof plan.namespaces)[number]): Connection => {
+      for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
+      return new Connection(new KernelSocket(NETLINK_ROUTE), `netns ${n.name}`);
+    };
     for (const n of plan.namespaces) {
-      const { ns, result } = createNamedNetns(n.name, () => {
-        for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
-        return new Connection(new KernelSocket(NETLINK_ROUTE), `netns ${n.name}`);
-      });
-      nodes.set(n.name, { ns, rtnl: result });
+      if (sandbox && n.confine.isolation === 'sandbox') {
+        const ns = await sandbox.create(n);
+        nodes.set(n.name, { ns, rtnl: inNetns(ns.fd, () => inside(n)) });
+      } else {
+        const { ns, result } = createNamedNetns(n.name, () => inside(n));
+        nodes.set(n.name, { ns, rtnl: result });
+      }
       progress?.('namespaces', ++done, plan.namespaces.length);
+    }
+    if (sandbox) {
+      await sandbox.close();
+      facts.sandbox = sandbox.facts();
+      saveFacts?.(facts);
     }
 
     const batches = new Map<string, Request[]>(plan.namespaces.map((n) => [n.name, [setLink({ index: LOOPBACK_INDEX, up: true })]]));
@@ -155,7 +172,6 @@ export async function applyPlan(
     }
 
     // Then the steps: confinement, NAT, commands… each journals what it makes.
-    const facts: Record<string, unknown> = {};
     for (const ref of STEPS) {
       const step = await ref.load();
       const ctx: ApplyContext = {
@@ -173,6 +189,7 @@ export async function applyPlan(
     }
     return facts;
   } finally {
+    await sandbox?.close();
     for (const n of nodes.values()) {
       n.rtnl.close();
       libc.close(n.ns.fd);

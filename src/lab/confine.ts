@@ -92,13 +92,14 @@ export const confineStep: Step = {
   async apply(ctx: ApplyContext): Promise<void> {
     // The seccomp compiler and its syscall tables load only when a lab is built.
     const { encodeProgram } = await import('../sys/seccomp/bpf.js');
-    const { compileSetting, parseSeccompSetting } = await import('../sys/seccomp/setting.js');
+    const { compileSetting, forSandbox, parseSeccompSetting } = await import('../sys/seccomp/setting.js');
     const plan = ctx.plan;
     // A node's UTS namespace is made when something first runs in it: now for
     // nodes with start-up commands, else by nslab exec (ensureUtsNamespace),
     // so a lab of a thousand idle nodes does not pay for a thousand mounts.
     const uts: Record<string, string> = Object.fromEntries(plan.namespaces.map((n) => [n.node, utsPath(plan.lab, n.node)]));
-    const now = plan.namespaces.filter((n) => n.exec.length > 0);
+    // (A sandboxed node's UTS namespace was made with its others, by the sandbox.)
+    const now = plan.namespaces.filter((n) => n.exec.length > 0 && n.confine.isolation !== 'sandbox');
     ctx.journal.intend(now.map((n) => ({ op: 'uts', path: uts[n.node] })));
     for (const n of now) createUtsNamespace(uts[n.node] as string, n.hostname);
 
@@ -147,11 +148,13 @@ export const confineStep: Step = {
     const compiled = new Map<string, string | null>();
     for (const n of plan.namespaces) {
       const setting = n.confine.seccomp;
-      const key = setting === 'default' || setting === 'unconfined' ? setting : `${setting}\0${caps[n.node]?.join(',')}`;
+      const sandboxed = n.confine.isolation === 'sandbox';
+      const key = `${setting === 'default' || setting === 'unconfined' ? setting : `${setting}\0${caps[n.node]?.join(',')}`}\0${sandboxed}`;
       if (!compiled.has(key)) {
         let id: string | null = null;
         try {
-          const parsed = parseSeccompSetting(setting, { baseDir: dirname(plan.source), origin: n.origin });
+          const read = parseSeccompSetting(setting, { baseDir: dirname(plan.source), origin: n.origin });
+          const parsed = sandboxed ? forSandbox(read) : read;
           const filter = compileSetting(parsed, { capabilities: caps[n.node] ?? [] });
           if (filter) {
             const bytes = encodeProgram(filter.program);

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
+import { LOCK_EX, libc } from '../sys/libc.js';
+import { execSandboxed } from '../sys/sandbox/enter.js';
+import type { SandboxFacts } from './sandbox.js';
 import { CgroupError, openCgroupManager } from '../sys/cgroup/index.js';
 import type { CapName } from '../sys/caps/index.js';
 import { execConfined, resolveProgram } from '../sys/exec.js';
@@ -64,16 +67,40 @@ export function execInNode(lab: string, node: string, command: readonly string[]
   };
   const programId = facts.seccomp[node];
   const program = programId ? facts.programs[programId] : undefined;
+  const seccomp = program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {};
+  const envList = Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
+  const sandbox = rec.facts?.sandbox as SandboxFacts | undefined;
+  const inSandbox = n.confine.isolation === 'sandbox' ? sandbox?.nodes[node] : undefined;
+  if (n.confine.isolation === 'sandbox' && !inSandbox) throw new ExecError(`node '${node}' of lab '${lab}' has no sandbox record; bring the lab down and up again`);
+  if (inSandbox && sandbox) {
+    // One exec at a time may find the node without its init and start it.
+    const lock = openSync(inSandbox.dir, 'r');
+    libc.flock(lock, LOCK_EX);
+    return execSandboxed(
+      {
+        netns: netnsPath(n.name),
+        uts: inSandbox.uts,
+        ipc: inSandbox.ipc,
+        mnt: inSandbox.mnt,
+        userns: sandbox.userns,
+        caps: new Set((facts.caps[node] ?? []) as CapName[]),
+        ...seccomp,
+      },
+      path,
+      argv,
+      envList,
+    );
+  }
   return execConfined(
     {
       netnsPath: netnsPath(n.name),
       netnsName: n.name,
       utsPath: ensureUtsNamespace(lab, node, n.hostname, opts.starting ? { starting: true } : {}),
       caps: new Set((facts.caps[node] ?? []) as CapName[]),
-      ...(program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {}),
+      ...seccomp,
     },
     path,
     argv,
-    Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`])),
+    envList,
   );
 }

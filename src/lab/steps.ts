@@ -19,6 +19,7 @@ export interface StepRef {
  * A test checks that names and ops here match the steps' own.
  */
 export const STEPS: readonly StepRef[] = [
+  { name: 'sandbox', ops: ['sandbox'], load: async () => (await import('./sandbox.js')).sandboxStep },
   { name: 'confine', ops: ['uts', 'cgroup'], load: async () => (await import('./confine.js')).confineStep },
   { name: 'etc-files', ops: ['etc-hosts', 'etc-netns'], filesOnly: true, load: async () => (await import('./etc-files.js')).etcFilesStep },
   {

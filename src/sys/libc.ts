@@ -19,7 +19,9 @@ const c = {
   setns: lib.func('int setns(int fd, int nstype)'),
   unshare: lib.func('int unshare(int flags)'),
   mount: lib.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const void *data)'),
+  mountData: lib.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)'),
   umount2: lib.func('int umount2(const char *target, int flags)'),
+  mount_setattr: lib.func('int mount_setattr(int dirfd, const char *path, unsigned int flags, const void *attr, size_t size)'),
   flock: lib.func('int flock(int fd, int op)'),
   gettid: lib.func('int gettid()'),
   sethostname: lib.func('int sethostname(const char *name, size_t len)'),
@@ -58,6 +60,10 @@ export const CLONE_NEWNS = 0x00020000;
 export const CLONE_NEWUTS = 0x04000000;
 export const CLONE_NEWNET = 0x40000000;
 export const CLONE_FS = 0x00000200;
+export const CLONE_NEWUSER = 0x10000000;
+export const CLONE_NEWPID = 0x20000000;
+export const CLONE_NEWIPC = 0x08000000;
+export const CLONE_NEWCGROUP = 0x02000000;
 
 export const MS_BIND = 4096;
 export const MS_REC = 16384;
@@ -65,6 +71,14 @@ export const MS_PRIVATE = 1 << 18;
 export const MS_SLAVE = 1 << 19;
 export const MS_SHARED = 1 << 20;
 export const MNT_DETACH = 2;
+export const MS_RDONLY = 1;
+export const MS_NOSUID = 2;
+export const MS_NODEV = 4;
+export const MS_NOEXEC = 8;
+export const AT_FDCWD = -100;
+export const AT_RECURSIVE = 0x8000;
+/** linux/mount.h MOUNT_ATTR_RDONLY */
+export const MOUNT_ATTR_RDONLY = 0x1;
 
 export const F_SETFD = 2;
 export const F_GETFL = 3;
@@ -123,6 +137,19 @@ export const libc = {
   },
   mount(source: string | null, target: string, fstype: string | null, flags: number): void {
     check('mount', c.mount(source, target, fstype, flags, null), `${source ?? '""'} on ${target}`);
+  },
+  /** mount(2) with a data string (tmpfs size=, mode=, uid=…). */
+  mountWithData(source: string, target: string, fstype: string, flags: number, data: string): void {
+    check('mount', c.mountData(source, target, fstype, flags, data), `${fstype} on ${target}`);
+  },
+  /**
+   * mount_setattr(AT_FDCWD, path, AT_RECURSIVE?, {attr_set, attr_clr}):
+   * `mount -o remount,bind,ro` for a whole tree in one call (kernel ≥ 5.12).
+   */
+  mountSetattr(path: string, attrSet: number, attrClr: number, recursive: boolean): void {
+    // struct mount_attr { u64 attr_set, attr_clr, propagation, userns_fd; }
+    const attr = new BigUint64Array([BigInt(attrSet), BigInt(attrClr), 0n, 0n]);
+    check('mount_setattr', c.mount_setattr(AT_FDCWD, path, recursive ? AT_RECURSIVE : 0, attr, 32), path);
   },
   umount2(target: string, flags: number): void {
     check('umount2', c.umount2(target, flags), target);

@@ -75,3 +75,19 @@ export async function removeNamespaceFiles(paths: readonly string[], concurrency
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
   return existed;
 }
+
+/**
+ * Keep a namespace some other process is in alive at `path`:
+ * `touch PATH; mount --bind /proc/PID/task/TID/ns/TYPE PATH` (what
+ * `unshare --net=PATH` does for its own child). The file is created
+ * exclusively; on failure nothing is left.
+ */
+export function pinNamespace(source: string, path: string): void {
+  libc.close(libc.open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0));
+  try {
+    libc.mount(source, path, 'none', MS_BIND);
+  } catch (err) {
+    unlinkSync(path);
+    throw err;
+  }
+}

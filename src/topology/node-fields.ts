@@ -1,11 +1,12 @@
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseImpairment, type ImpairmentSpec, type ImpairmentText } from '../rtnl/qdisc/impairment.js';
 import { parseIp } from '../rtnl/inet.js';
 import { CAP_NAMES, DEFAULT_NODE_CAPS, isAll, parseCapName, resolveCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
 import { parseCpu, parseCpuSet, parseMemory, parsePids, type CgroupLimits } from '../sys/cgroup/index.js';
 import { parseSeccompSetting } from '../sys/seccomp/setting.js';
 import type { Field } from './source.js';
-import type { ExecDef, NodeConfinement, PortForwardDef, ResolverDef } from './types.js';
+import type { BindDef, ExecDef, NodeConfinement, PortForwardDef, ResolverDef } from './types.js';
 
 /** A field of a node as inherited (node → group → kind → defaults). */
 export type Inherited = (key: string) => Field;
@@ -73,7 +74,47 @@ export function parseConfinement(get: Inherited, file: string): NodeConfinement 
       sf.error((err as Error).message);
     }
   }
-  return { limits, caps, capsAll: add.some(isAll), seccomp };
+  const isolation = get('isolation').text === 'network' ? 'network' : 'sandbox';
+  const bf = get('binds');
+  const binds = parseBinds(bf, file);
+  if (isolation === 'network' && binds.length > 0) bf.error('binds need a sandboxed node; remove `isolation: network` or the binds');
+  return { limits, caps, capsAll: add.some(isAll), seccomp, isolation, binds };
+}
+
+/**
+ * containerlab's `binds:` entries, `SRC:DST[:ro|:rw]`: SRC relative to the
+ * topology file and existing now, DST absolute and not one of the paths the
+ * sandbox itself provides.
+ */
+export function parseBinds(f: Field, file: string): BindDef[] {
+  const out: BindDef[] = [];
+  for (const item of f.isSeq ? (f.items() ?? []) : []) {
+    const text = item.text;
+    if (text === undefined) continue;
+    const parts = text.split(':');
+    let mode: string | undefined;
+    if (parts.length === 3) mode = parts.pop();
+    if (parts.length !== 2 || (mode !== undefined && mode !== 'ro' && mode !== 'rw')) {
+      item.error(`bind '${text}' is not SRC:DST, SRC:DST:ro or SRC:DST:rw`);
+      continue;
+    }
+    const [srcText, dst] = parts as [string, string];
+    const src = resolve(dirname(file), srcText);
+    if (!isAbsolute(dst) || dst.split('/').includes('..')) {
+      item.error(`bind '${text}': the destination '${dst}' must be an absolute path inside the node, without '..'`);
+      continue;
+    }
+    if (dst === '/' || dst === '/proc' || dst.startsWith('/proc/') || dst === '/sys' || dst.startsWith('/sys/') || dst === '/dev' || dst.startsWith('/dev/')) {
+      item.error(`bind '${text}': nslab makes ${dst} for the node itself; bind somewhere else`);
+      continue;
+    }
+    if (!existsSync(src)) {
+      item.error(`bind '${text}': the source ${src} does not exist`);
+      continue;
+    }
+    out.push({ src, dst, ro: mode === 'ro', pos: item.pos, field: item.path });
+  }
+  return out;
 }
 
 export function parseExec(f: Field): ExecDef[] {

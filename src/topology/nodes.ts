@@ -9,7 +9,7 @@ import { KIND_ALIASES, type NodeConfinement, type NodeDef, type NodeKind, type R
 
 /** What a switch nslab makes for a LAN is given: nothing to confine, nothing to run. */
 export const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
-  confine: { limits: {}, caps: sortCaps(DEFAULT_NODE_CAPS), capsAll: false, seccomp: { mode: 'default' } } satisfies NodeConfinement,
+  confine: { limits: {}, caps: sortCaps(DEFAULT_NODE_CAPS), capsAll: false, seccomp: { mode: 'default' }, isolation: 'sandbox', binds: [] } satisfies NodeConfinement,
   exec: [],
   env: {},
   sysctls: {},

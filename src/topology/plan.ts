@@ -56,6 +56,17 @@ export interface PlanConfinement {
   readonly capsAll: boolean;
   /** 'default', 'unconfined', or the absolute path of a Docker/OCI profile. */
   readonly seccomp: string;
+  /** `sandbox`: user, mount, PID, IPC namespaces of its own too; `network`: network and UTS only. */
+  readonly isolation: 'sandbox' | 'network';
+  /** binds: of a sandboxed node, SRC absolute. */
+  readonly binds: readonly PlanBind[];
+}
+
+export interface PlanBind {
+  readonly src: string;
+  readonly dst: string;
+  readonly ro: boolean;
+  readonly origin: string;
 }
 
 export interface PlanExec {
@@ -214,6 +225,8 @@ export function compilePlan(topo: Topology): Plan {
         caps: [...n.confine.caps],
         capsAll: n.confine.capsAll,
         seccomp: n.confine.seccomp.mode === 'profile' ? n.confine.seccomp.file : n.confine.seccomp.mode,
+        isolation: n.confine.isolation,
+        binds: n.confine.binds.map((b) => ({ src: b.src, dst: b.dst, ro: b.ro, origin: origin(b) })),
       },
       exec: n.exec.map((e) => ({ cmd: e.cmd, background: e.background, origin: origin(e) })),
       env: { ...n.env },

@@ -130,6 +130,17 @@ const nodeFields: Record<string, Spec> = {
     doc: '`default` (nslab’s profile: no mounts, namespaces, modules, kexec, reboot, bpf…), `unconfined` (no filter), or the path of a Docker/OCI seccomp JSON profile, relative to this file.',
     default: 'default',
   },
+  isolation: {
+    kind: 'string',
+    enum: ['sandbox', 'network'],
+    doc: '`sandbox`: the node has its own user, mount, PID, IPC, UTS and network namespaces; root inside is an unprivileged uid outside, the machine’s files are read-only, /tmp, /run, /var/tmp, /var/log and /var/lib are the node’s own. `network`: only network and UTS namespaces; the node’s processes are root on the machine’s files (nslab’s older behaviour).',
+    default: 'sandbox',
+  },
+  binds: {
+    kind: 'list',
+    doc: 'Files or directories of the machine shown in a sandboxed node (containerlab’s syntax): `SRC:DST` or `SRC:DST:ro`, SRC relative to this file, DST absolute.',
+    items: { kind: 'string', format: 'bind', doc: 'A bind.', example: 'r1/frr:/etc/frr' },
+  },
   exec: {
     kind: 'list',
     doc: 'Commands run in the node, confined like it, after the lab is up; a failing one fails `up`. Output goes to /run/nslab/<lab>/logs/<node>.log.',

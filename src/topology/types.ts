@@ -41,6 +41,16 @@ export interface NodeConfinement {
   /** cap-add: ALL — every capability nslab itself holds when the node starts. */
   readonly capsAll: boolean;
   readonly seccomp: { readonly mode: 'default' | 'unconfined' } | { readonly mode: 'profile'; readonly file: string };
+  /** `sandbox` (own user, mount, PID, IPC namespaces) or `network` (network and UTS only). */
+  readonly isolation: 'sandbox' | 'network';
+  readonly binds: readonly BindDef[];
+}
+
+/** A `binds:` entry: SRC (absolute, resolved against the topology file) shown at DST in the node. */
+export interface BindDef extends Origin {
+  readonly src: string;
+  readonly dst: string;
+  readonly ro: boolean;
 }
 
 export interface ExecDef extends Origin {

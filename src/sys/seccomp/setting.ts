@@ -3,7 +3,8 @@ import { compilePolicy, type CompileOptions, type CompiledFilter } from './compi
 import { DEFAULT_PROFILE } from './default-profile.js';
 import { readDockerProfile } from './docker.js';
 import { SeccompProfileError } from './errors.js';
-import type { Policy } from './policy.js';
+import { CLONE_NS } from './constants.js';
+import { ALLOW, SCMP_CMP, type Policy, type Rule } from './policy.js';
 
 /**
  * A node's `seccomp:` value from the topology:
@@ -56,4 +57,27 @@ export function parseSeccompSetting(value: unknown, ctx: SettingContext): Seccom
 export function compileSetting(setting: SeccompSetting, options: CompileOptions = {}): CompiledFilter | null {
   if (setting.mode === 'unconfined') return null;
   return compilePolicy(setting.policy, options);
+}
+
+/**
+ * What a sandboxed node's filter must also allow: the launcher that starts
+ * its commands (util-linux nsenter) joins the node's user and PID namespaces
+ * after the filter is loaded (Node cannot join a user namespace itself).
+ * setns(fd, CLONE_NEWUSER | CLONE_NEWPID) reaches only namespaces the
+ * caller already owns or descends from, so it opens no way out; every other
+ * setns stays as the policy says.
+ */
+export function withLauncherRules(policy: Policy): Policy {
+  const join = (flag: number, what: string): Rule => ({
+    names: ['setns'],
+    action: ALLOW,
+    args: [{ index: 1, op: SCMP_CMP.SCMP_CMP_EQ, value: BigInt(flag) }],
+    origin: `sandbox launcher: setns into the node's ${what} namespace`,
+  });
+  return { ...policy, rules: [join(CLONE_NS.CLONE_NEWUSER, 'user'), join(CLONE_NS.CLONE_NEWPID, 'PID'), ...policy.rules] };
+}
+
+/** The setting with withLauncherRules applied to its policy (unconfined stays unconfined). */
+export function forSandbox(setting: SeccompSetting): SeccompSetting {
+  return setting.mode === 'unconfined' ? setting : { ...setting, policy: withLauncherRules(setting.policy) };
 }

@@ -1,0 +1,285 @@
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface, type Interface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { SyscallError } from '../netlink/error.js';
+import { MNT_DETACH, MS_BIND, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
+import { ensureNetnsRunDir, netnsPath, type NamedNetns } from '../sys/netns.js';
+import { pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
+import type { BuildAnswer, BuildRequest } from '../sys/sandbox/builder.js';
+import { allocateIdRange, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
+import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
+import { labDir, listLabDirs, readRecord, type Journal, type StepEntry } from './state.js';
+import type { Step } from './step.js';
+
+const BUILDER = fileURLToPath(new URL('../sys/sandbox/builder.js', import.meta.url));
+
+/** What exec, inspect and down need of a lab's sandbox, saved in lab.json under `sandbox`. */
+export interface SandboxFacts {
+  /** The lab's user namespace, pinned. */
+  readonly userns: string;
+  readonly ids: IdRange;
+  /** Sandboxed nodes → where their namespaces and files are. */
+  readonly nodes: Readonly<Record<string, SandboxNode>>;
+}
+
+export interface SandboxNode {
+  /** Pinned namespaces: mnt, uts, ipc (net is /run/netns/NAME). */
+  readonly mnt: string;
+  readonly uts: string;
+  readonly ipc: string;
+  /** The node's own files (tmp, run, var-*, etc) on the machine. */
+  readonly dir: string;
+}
+
+export interface SandboxEntry extends StepEntry {
+  readonly op: 'sandbox';
+  readonly nsDir: string;
+  readonly nodesDir: string;
+}
+
+export class SandboxError extends Error {
+  override readonly name = 'SandboxError';
+}
+
+export function sandboxNsDir(lab: string): string {
+  return `${labDir(lab)}/ns`;
+}
+
+export function sandboxNodesDir(lab: string): string {
+  return `${labDir(lab)}/nodes`;
+}
+
+/** The writable directories a sandboxed node gets: its path inside → the directory name in its node dir. */
+export const NODE_DIRS: Readonly<Record<string, string>> = {
+  '/tmp': 'tmp',
+  '/var/tmp': 'var-tmp',
+  '/var/log': 'var-log',
+  '/var/lib': 'var-lib',
+  '/run': 'run',
+};
+
+/** Ranges other labs of this machine hold, from their records. */
+function rangesInUse(lab: string): IdRange[] {
+  const out: IdRange[] = [];
+  for (const other of listLabDirs()) {
+    if (other === lab) continue;
+    const ids = (readRecord(other)?.facts?.sandbox as SandboxFacts | undefined)?.ids;
+    if (ids) out.push(ids);
+  }
+  return out;
+}
+
+function started(child: ChildProcess, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    child.once('spawn', resolve);
+    child.once('error', (err) => reject(new SandboxError(`cannot start ${what}: ${err.message}`)));
+  });
+}
+
+/** Wait (bounded) until pid's user namespace is no longer ours: unshare has made it. */
+async function untilOwnUserns(pid: number): Promise<void> {
+  const own = lstatSync('/proc/self/ns/user', { bigint: true }).ino;
+  for (let i = 0; i < 2000; i++) {
+    if (lstatSync(`/proc/${pid}/ns/user`, { bigint: true }).ino !== own) return;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  throw new SandboxError(`unshare --user (pid ${pid}) made no user namespace within 2 s`);
+}
+
+/**
+ * A lab's sandbox while `up` builds it: the lab's user namespace (held by
+ * the builder process, then pinned) and, node by node, the network, UTS,
+ * IPC and mount namespaces the builder makes inside it, pinned under
+ * /run/nslab/LAB/ns (a private mount, as mount-namespace files need).
+ */
+export class Sandbox {
+  private readonly lines: Interface;
+  private readonly answers: BuildAnswer[] = [];
+  private waiting: ((a: BuildAnswer | undefined) => void) | undefined;
+  private exited = false;
+  readonly nodes: Record<string, SandboxNode> = {};
+
+  private constructor(
+    private readonly plan: Plan,
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly ids: IdRange,
+    readonly userns: string,
+    private readonly stderr: string[],
+  ) {
+    this.lines = createInterface({ input: child.stdout });
+    this.lines.on('line', (line) => {
+      const a = JSON.parse(line) as BuildAnswer;
+      if (this.waiting) {
+        const w = this.waiting;
+        this.waiting = undefined;
+        w(a);
+      } else this.answers.push(a);
+    });
+    child.on('exit', () => {
+      this.exited = true;
+      this.waiting?.(undefined);
+    });
+  }
+
+  /** Journal, then make the lab's user namespace and start the builder in it. */
+  static async open(plan: Plan, journal: Journal): Promise<Sandbox> {
+    const ids = allocateIdRange(rangesInUse(plan.lab));
+    const nsDir = sandboxNsDir(plan.lab);
+    const nodesDir = sandboxNodesDir(plan.lab);
+    journal.intend([{ op: 'sandbox', nsDir, nodesDir, ids } satisfies SandboxEntry & { ids: IdRange }]);
+    mkdirSync(nsDir, { recursive: true, mode: 0o700 });
+    mkdirSync(nodesDir, { recursive: true, mode: 0o755 });
+    // Namespace files can only be bound onto a mount that does not propagate.
+    libc.mount(nsDir, nsDir, 'none', MS_BIND);
+    libc.mount(null, nsDir, null, MS_PRIVATE);
+    ensureNetnsRunDir();
+
+    // A process exec'd in a new user namespace before its uid_map exists has no
+    // capabilities there, so: a holder is born in the namespace (`unshare
+    // --user cat`), nslab writes the maps, and the builder enters it with
+    // `nsenter --user`, which becomes uid 0 inside (mapped) before exec.
+    const holder = spawn('unshare', ['--user', '--', 'cat'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const userns = `${nsDir}/user`;
+    try {
+      await started(holder, 'util-linux unshare');
+      const pid = holder.pid as number;
+      await untilOwnUserns(pid);
+      writeIdMaps(pid, ids);
+      pinNamespace(`/proc/${pid}/ns/user`, userns);
+    } finally {
+      holder.stdin?.end();
+    }
+    const child = spawn('nsenter', [`--user=${userns}`, '--', process.execPath, BUILDER], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const stderr: string[] = [];
+    child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
+    await started(child, 'util-linux nsenter');
+    return new Sandbox(plan, child, ids, userns, stderr);
+  }
+
+  private next(): Promise<BuildAnswer | undefined> {
+    const a = this.answers.shift();
+    if (a || this.exited) return Promise.resolve(a);
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  /** The node's own files: writable directories and /etc files, owned by its root. */
+  private prepareNode(n: PlanNamespace): { req: BuildRequest; dir: string } {
+    const dir = `${sandboxNodesDir(this.plan.lab)}/${n.node}`;
+    const uid = this.ids.uid;
+    const gid = this.ids.gid;
+    mkdirSync(dir, { mode: 0o755 });
+    const dirs: Record<string, string> = {};
+    for (const [inside, name] of Object.entries(NODE_DIRS)) {
+      const path = `${dir}/${name}`;
+      mkdirSync(path);
+      chmodSync(path, inside === '/tmp' || inside === '/var/tmp' ? 0o1777 : 0o755);
+      chownSync(path, uid, gid);
+      dirs[inside] = path;
+    }
+    // Debian's /var/run and /var/lock point into /run; give them their usual places.
+    mkdirSync(`${dir}/run/lock`);
+    chmodSync(`${dir}/run/lock`, 0o1777);
+    chownSync(`${dir}/run/lock`, uid, gid);
+    mkdirSync(`${dir}/etc`, { mode: 0o755 });
+    const files: Record<string, string> = {};
+    const put = (name: string, text: string): void => {
+      writeFileSync(`${dir}/etc/${name}`, text, { mode: 0o644 });
+      files[`/etc/${name}`] = `${dir}/etc/${name}`;
+    };
+    put('hostname', `${n.hostname}\n`);
+    put('hosts', hostsFile(this.plan));
+    // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
+    if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
+    else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
+    const binds = n.confine.binds.map((b) => ({ src: b.src, dst: b.dst, ro: b.ro }));
+    return { req: { node: n.node, hostname: n.hostname, dirs, files, binds }, dir };
+  }
+
+  /**
+   * Make one node: the builder unshares its namespaces and builds its mount
+   * tree; nslab pins the network namespace at /run/netns/NAME (so `ip netns`
+   * sees it) and the others under the lab's ns directory.
+   */
+  async create(n: PlanNamespace): Promise<NamedNetns> {
+    const { req, dir } = this.prepareNode(n);
+    this.child.stdin.write(`${JSON.stringify(req)}\n`);
+    const a = await this.next();
+    if (!a) throw new SandboxError(`the sandbox builder ended while making node ${n.node}: ${this.stderr.join('').trim() || 'no message'}`);
+    if (!a.ok) throw new SandboxError(`node ${n.node}: cannot build its sandbox: ${a.error} [${n.origin}]`);
+    const pid = this.child.pid as number;
+    const src = (type: string): string => `/proc/${pid}/task/${a.tid}/ns/${type}`;
+    const nsDir = sandboxNsDir(this.plan.lab);
+    const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, uts: `${nsDir}/${n.node}.uts`, ipc: `${nsDir}/${n.node}.ipc`, dir };
+    const path = netnsPath(n.name);
+    try {
+      pinNamespace(src('net'), path);
+    } catch (err) {
+      if (err instanceof SyscallError && err.errnoName === 'EEXIST') {
+        throw new SandboxError(`the network namespace ${n.name} exists already and nslab did not make it for this lab; remove it (ip netns del ${n.name}) or rename the node [${n.origin}]`, { cause: err });
+      }
+      throw err;
+    }
+    pinNamespace(src('uts'), node.uts);
+    pinNamespace(src('ipc'), node.ipc);
+    pinNamespace(src('mnt'), node.mnt);
+    this.nodes[n.node] = node;
+    return { name: n.name, path, fd: libc.open(path, O_RDONLY | O_CLOEXEC) };
+  }
+
+  facts(): SandboxFacts {
+    return { userns: this.userns, ids: this.ids, nodes: this.nodes };
+  }
+
+  /** Let the builder go: stdin closed, it exits; the namespaces stay pinned. */
+  async close(): Promise<void> {
+    if (!this.exited) {
+      const done = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.stdin.end();
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+      await done;
+      clearTimeout(timer);
+    }
+    this.lines.close();
+  }
+}
+
+/**
+ * Undo a lab's sandbox: unpin every namespace file under its ns directory,
+ * detach the directory's own mount, remove the nodes' files. The processes
+ * went before, with the lab's cgroups; runs twice without harm.
+ */
+export async function removeSandbox(entry: SandboxEntry): Promise<boolean> {
+  let existed = false;
+  if (existsSync(entry.nsDir)) {
+    existed = true;
+    await removeNamespaceFiles(readdirSync(entry.nsDir).map((f) => `${entry.nsDir}/${f}`));
+    try {
+      libc.umount2(entry.nsDir, MNT_DETACH);
+    } catch (err) {
+      if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
+    }
+    rmSync(entry.nsDir, { recursive: true, force: true });
+  }
+  if (existsSync(entry.nodesDir)) {
+    existed = true;
+    rmSync(entry.nodesDir, { recursive: true, force: true });
+  }
+  return existed;
+}
+
+/**
+ * The sandbox as a step of `up`: it is made with the namespaces (apply.ts
+ * opens it first, since sandboxed namespaces are born in the lab's user
+ * namespace), so apply has nothing left to do here; down undoes it last.
+ */
+export const sandboxStep: Step = {
+  name: 'sandbox',
+  ops: ['sandbox'],
+  apply(): void {},
+  undo(entry: StepEntry): Promise<boolean> {
+    return removeSandbox(entry as SandboxEntry);
+  },
+};

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { CAP_NAMES, type CapSet } from '../caps/index.js';
+import {
+  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, F_GETFL, F_SETFD, F_SETFL, O_CLOEXEC,
+  O_NONBLOCK, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
+} from '../libc.js';
+import { resolveProgram } from '../exec.js';
+import { installFilter } from '../seccomp/install.js';
+
+/** A sandboxed node's pinned namespaces and what confines its processes. */
+export interface SandboxConfinement {
+  readonly netns: string;
+  readonly uts: string;
+  readonly ipc: string;
+  readonly mnt: string;
+  /** The lab's user namespace (read only before the node's /run hides it). */
+  readonly userns: string;
+  readonly caps: CapSet;
+  readonly seccomp?: { readonly program: Uint8Array; readonly flags: number };
+}
+
+export class SandboxEnterError extends Error {
+  override readonly name = 'SandboxEnterError';
+}
+
+/**
+ * The node's init, PID 1 of its PID namespace: mounts the namespace's /proc
+ * over the machine's (every process of the node then sees only the node's
+ * processes), masks what Docker masks, then drops every capability and
+ * reaps orphans. PID 1 ignores signals it has no handler for, so nothing
+ * inside the node can end it; down ends it with the node's cgroup.
+ */
+export const INIT_SCRIPT = [
+  'mount -t proc -o nosuid,nodev,noexec proc /proc || exit 1',
+  'for f in kcore sysrq-trigger timer_list keys latency_stats sched_debug timer_stats kallsyms; do',
+  '  [ -e /proc/$f ] && mount --bind /dev/null /proc/$f',
+  'done',
+  'for d in acpi scsi asound; do [ -d /proc/$d ] && mount -t tmpfs -o ro,nosuid,nodev,noexec tmpfs /proc/$d; done',
+  `exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- /bin/sh -c 'while :; do sleep 86400 & wait; done'`,
+].join('\n');
+
+const sleep = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * In the node's mount namespace: /proc is the machine's until the node's init
+ * has mounted its own, and a /proc of another PID namespace has no `self` for us.
+ */
+function initRuns(): boolean {
+  return !existsSync('/proc/self') && existsSync('/proc/1');
+}
+
+/**
+ * Start the node's init, from a thread already in the node's network, UTS,
+ * IPC and mount namespaces and cgroups:
+ *   nsenter --user=USERNS -- unshare --pid --cgroup --fork --kill-child -- sh -c INIT
+ * and wait (bounded) until its /proc is mounted.
+ */
+function startInit(usernsFd: number): void {
+  const child = spawn('nsenter', ['--user=/proc/self/fd/3', '--', 'unshare', '--pid', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore', usernsFd],
+  });
+  child.unref();
+  for (let i = 0; i < 1000 && !initRuns(); i++) sleep(2);
+  if (!initRuns()) throw new SandboxEnterError('the node\'s init did not start within 2 s (util-linux nsenter, unshare and mount are needed)');
+}
+
+/** `setpriv --bounding-set` text for a capability set: `-all,+net_admin,…`. */
+export function boundingSetArg(caps: CapSet): string {
+  const keep = CAP_NAMES.filter((c) => caps.has(c)).map((c) => `+${c.slice(4).toLowerCase()}`);
+  return ['-all', ...keep].join(',');
+}
+
+/**
+ * Become a process of a sandboxed node and run path. In this thread: join
+ * the node's network, UTS, IPC and mount namespaces (starting its init if
+ * nothing runs there yet) and its cgroup namespace; no_new_privs; the
+ * seccomp filter. Then, since Node cannot join a user namespace, execve
+ * the launcher:
+ *   nsenter --user=/proc/1/ns/user --pid=/proc/1/ns/pid --
+ *     setpriv --bounding-set=-all,+CAPS --inh-caps=-all -- PATH ARGS
+ * nsenter becomes uid 0 inside (an unprivileged uid outside), forks into the
+ * node's PID namespace and passes on the exit code; setpriv narrows the
+ * capabilities, which joining a user namespace resets to all.
+ * The caller has already moved this process into the node's cgroups.
+ */
+export function execSandboxed(c: SandboxConfinement, path: string, argv: readonly string[], env: readonly string[]): never {
+  const fds = [c.netns, c.uts, c.ipc, c.mnt, c.userns].map((p) => libc.open(p, O_RDONLY | O_CLOEXEC));
+  const [net, uts, ipc, mnt, userns] = fds as [number, number, number, number, number];
+  // Threads share fs state; this one gets its own before a mount namespace.
+  libc.unshare(CLONE_FS);
+  libc.setns(net, CLONE_NEWNET);
+  libc.setns(uts, CLONE_NEWUTS);
+  libc.setns(ipc, CLONE_NEWIPC);
+  libc.setns(mnt, CLONE_NEWNS);
+  if (!initRuns()) startInit(userns);
+  libc.setns(libc.open('/proc/1/ns/cgroup', O_RDONLY | O_CLOEXEC), CLONE_NEWCGROUP);
+  libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
+  for (const fd of [0, 1, 2]) {
+    try {
+      libc.fcntl(fd, F_SETFD, 0);
+      libc.fcntl(fd, F_SETFL, libc.fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    } catch {
+      // a closed standard fd stays closed
+    }
+  }
+  libc.defaultSignal(13); // SIGPIPE
+  libc.defaultSignal(25); // SIGXFSZ
+  libc.unblockAllSignals();
+  const launcher = [
+    'nsenter', '--user=/proc/1/ns/user', '--pid=/proc/1/ns/pid', '--',
+    'setpriv', `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),
+  ];
+  // Last: the filter allows only the launcher's setns calls (user, PID).
+  const nsenter = resolveProgram('nsenter');
+  if (c.seccomp) installFilter(c.seccomp.program, c.seccomp.flags);
+  return libc.execve(nsenter, launcher, env);
+}
