@@ -36,6 +36,19 @@ export function formatView(v: LabView): string {
   const lrows = [['LINK', 'STATE']];
   for (const l of v.links) lrows.push([`${l.a.node}:${l.a.interface} — ${l.b.node}:${l.b.interface}`, l.up ? 'up' : 'down']);
   out.push(table(lrows));
+  const sandboxed = v.nodes.filter((n) => n.sandbox);
+  if (sandboxed.length > 0) {
+    const srows = [['NODE', 'UID MAP', 'INIT', 'NAMESPACES (inode)']];
+    for (const n of sandboxed) {
+      const s = n.sandbox;
+      if (!s) continue;
+      const ns = Object.entries(s.namespaces).map(([t, ino]) => `${t}:${ino}`).join(' ');
+      srows.push([n.name, s.uidMap, s.init === null ? 'not started' : `pid ${s.init}`, ns]);
+    }
+    out.push('', table(srows));
+  }
+  const open = v.nodes.filter((n) => n.isolation === 'network').map((n) => n.name);
+  if (open.length > 0) out.push('', `isolation: network (root on the machine's files): ${open.join(', ')}`);
   return out.join('\n');
 }
 

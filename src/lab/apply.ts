@@ -83,16 +83,16 @@ export async function applyPlan(
       return new Connection(new KernelSocket(NETLINK_ROUTE), `netns ${n.name}`);
     };
     for (const n of plan.namespaces) {
-      if (sandbox && n.confine.isolation === 'sandbox') {
-        const ns = await sandbox.create(n);
-        nodes.set(n.name, { ns, rtnl: inNetns(ns.fd, () => inside(n)) });
-      } else {
-        const { ns, result } = createNamedNetns(n.name, () => inside(n));
-        nodes.set(n.name, { ns, rtnl: result });
-      }
+      if (n.confine.isolation === 'sandbox') continue;
+      const { ns, result } = createNamedNetns(n.name, () => inside(n));
+      nodes.set(n.name, { ns, rtnl: result });
       progress?.('namespaces', ++done, plan.namespaces.length);
     }
     if (sandbox) {
+      await sandbox.createMany(plan.namespaces.filter((n) => n.confine.isolation === 'sandbox'), (n, ns) => {
+        nodes.set(n.name, { ns, rtnl: inNetns(ns.fd, () => inside(n)) });
+        progress?.('namespaces', ++done, plan.namespaces.length);
+      });
       await sandbox.close();
       facts.sandbox = sandbox.facts();
       saveFacts?.(facts);

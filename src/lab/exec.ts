@@ -79,9 +79,8 @@ export function execInNode(lab: string, node: string, command: readonly string[]
     return execSandboxed(
       {
         netns: netnsPath(n.name),
-        uts: inSandbox.uts,
-        ipc: inSandbox.ipc,
         mnt: inSandbox.mnt,
+        hostname: n.hostname,
         userns: sandbox.userns,
         caps: new Set((facts.caps[node] ?? []) as CapName[]),
         ...seccomp,

@@ -1,4 +1,6 @@
 import { Connection } from '../netlink/connection.js';
+import type { SandboxFacts } from './sandbox.js';
+import { sandboxView, type SandboxView } from './sandbox-view.js';
 import { NETLINK_ROUTE } from '../netlink/constants.js';
 import { KernelSocket } from '../netlink/socket.js';
 import { decodeAddr, dumpAddrs, type Address } from '../rtnl/addr.js';
@@ -42,6 +44,10 @@ export interface NodeView {
   readonly capabilities: string[];
   /** `default`, `unconfined`, or a profile's path. */
   readonly seccomp: string;
+  /** `sandbox` or `network` (see the topology reference). */
+  readonly isolation: 'sandbox' | 'network';
+  /** A sandboxed node's namespaces, id maps and init (live views only). */
+  readonly sandbox?: SandboxView;
   /** Processes in the node's cgroups now (live views only). */
   readonly processes?: number;
   /** Memory in use and the limit, bytes (live views, when the node has a cgroup). */
@@ -183,6 +189,7 @@ export function planView(plan: Plan, status = 'planned'): LabView {
     limits: limitsView(n.confine.limits),
     capabilities: n.confine.caps.map((c) => c.replace(/^CAP_/, '')),
     seccomp: n.confine.seccomp,
+    isolation: n.confine.isolation,
     present: false,
     interfaces: [
       ...plan.bridges.filter((b) => b.netns === n.name).map((b) => ({ name: b.name, index: b.index, mac: undefined })),
@@ -253,7 +260,8 @@ export function liveView(plan: Plan, status: string, facts?: Readonly<Record<str
   const nodes = base.nodes.map((n): NodeView => {
     const state = readNamespace(n.netns);
     if (!state) return { ...n, present: false, interfaces: n.interfaces.map((i) => ({ ...i })) };
-    return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(cgroups, n.name) };
+    const sandbox = sandboxView(facts?.sandbox as SandboxFacts | undefined, n.name, n.netns, cgroups);
+    return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(cgroups, n.name), ...(sandbox ? { sandbox } : {}) };
   });
   const iface = (node: string, name: string): InterfaceView | undefined =>
     nodes.find((n) => n.name === node)?.interfaces.find((i) => i.name === name);

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, re
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SyscallError } from '../netlink/error.js';
-import { MNT_DETACH, MS_BIND, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
+import { MNT_DETACH, MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
 import { ensureNetnsRunDir, netnsPath, type NamedNetns } from '../sys/netns.js';
 import { pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
 import type { BuildAnswer, BuildRequest } from '../sys/sandbox/builder.js';
@@ -12,7 +12,15 @@ import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
 import { labDir, listLabDirs, readRecord, type Journal, type StepEntry } from './state.js';
 import type { Step } from './step.js';
 
-const BUILDER = fileURLToPath(new URL('../sys/sandbox/builder.js', import.meta.url));
+/**
+ * The builder runs as its own Node program, so it must be built JavaScript:
+ * beside this file in dist/, or dist/'s copy when this module is loaded from
+ * src/ (the tests import the TypeScript directly).
+ */
+function builderPath(): string {
+  const beside = fileURLToPath(new URL('../sys/sandbox/builder.js', import.meta.url));
+  return existsSync(beside) ? beside : beside.replace(/\/src\/sys\/sandbox\/builder\.js$/, '/dist/sys/sandbox/builder.js');
+}
 
 /** What exec, inspect and down need of a lab's sandbox, saved in lab.json under `sandbox`. */
 export interface SandboxFacts {
@@ -24,10 +32,8 @@ export interface SandboxFacts {
 }
 
 export interface SandboxNode {
-  /** Pinned namespaces: mnt, uts, ipc (net is /run/netns/NAME). */
+  /** The pinned mount namespace (the network one is /run/netns/NAME; PID, UTS, IPC and cgroup ones are the init's). */
   readonly mnt: string;
-  readonly uts: string;
-  readonly ipc: string;
   /** The node's own files (tmp, run, var-*, etc) on the machine. */
   readonly dir: string;
 }
@@ -88,9 +94,9 @@ async function untilOwnUserns(pid: number): Promise<void> {
 }
 
 /**
- * A lab's sandbox while `up` builds it: the lab's user namespace (held by
- * the builder process, then pinned) and, node by node, the network, UTS,
- * IPC and mount namespaces the builder makes inside it, pinned under
+ * A lab's sandbox while `up` builds it: the lab's user namespace (pinned)
+ * and, node by node, the network and mount namespaces the builder makes
+ * inside it, pinned under
  * /run/nslab/LAB/ns (a private mount, as mount-namespace files need).
  */
 export class Sandbox {
@@ -98,6 +104,7 @@ export class Sandbox {
   private readonly answers: BuildAnswer[] = [];
   private waiting: ((a: BuildAnswer | undefined) => void) | undefined;
   private exited = false;
+  private hosts: string | undefined;
   readonly nodes: Record<string, SandboxNode> = {};
 
   private constructor(
@@ -130,6 +137,9 @@ export class Sandbox {
     journal.intend([{ op: 'sandbox', nsDir, nodesDir, ids } satisfies SandboxEntry & { ids: IdRange }]);
     mkdirSync(nsDir, { recursive: true, mode: 0o700 });
     mkdirSync(nodesDir, { recursive: true, mode: 0o755 });
+    // The nodes' files live in memory, as /run does on most machines (not here: it is ext4),
+    // and go with one unmount.
+    libc.mountWithData(`nslab-${plan.lab}`, nodesDir, 'tmpfs', MS_NOSUID | MS_NODEV, 'mode=755');
     // Namespace files can only be bound onto a mount that does not propagate.
     libc.mount(nsDir, nsDir, 'none', MS_BIND);
     libc.mount(null, nsDir, null, MS_PRIVATE);
@@ -150,7 +160,7 @@ export class Sandbox {
     } finally {
       holder.stdin?.end();
     }
-    const child = spawn('nsenter', [`--user=${userns}`, '--', process.execPath, BUILDER], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('nsenter', [`--user=${userns}`, '--', process.execPath, builderPath()], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
     await started(child, 'util-linux nsenter');
@@ -190,7 +200,8 @@ export class Sandbox {
       files[`/etc/${name}`] = `${dir}/etc/${name}`;
     };
     put('hostname', `${n.hostname}\n`);
-    put('hosts', hostsFile(this.plan));
+    this.hosts ??= hostsFile(this.plan);
+    put('hosts', this.hosts);
     // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
     if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
     else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
@@ -199,34 +210,44 @@ export class Sandbox {
   }
 
   /**
-   * Make one node: the builder unshares its namespaces and builds its mount
-   * tree; nslab pins the network namespace at /run/netns/NAME (so `ip netns`
-   * sees it) and the others under the lab's ns directory.
+   * Make the nodes: the builder unshares each one's namespaces and builds its
+   * mount tree while nslab pins the previous ones: the network namespace at
+   * /run/netns/NAME (so `ip netns` sees it), the mount namespace under the
+   * lab's ns directory. At most WINDOW nodes are in flight, so the builder
+   * holds a bounded number of fds. `each` gets every node as it is pinned.
    */
-  async create(n: PlanNamespace): Promise<NamedNetns> {
-    const { req, dir } = this.prepareNode(n);
-    this.child.stdin.write(`${JSON.stringify(req)}\n`);
-    const a = await this.next();
-    if (!a) throw new SandboxError(`the sandbox builder ended while making node ${n.node}: ${this.stderr.join('').trim() || 'no message'}`);
-    if (!a.ok) throw new SandboxError(`node ${n.node}: cannot build its sandbox: ${a.error} [${n.origin}]`);
+  async createMany(list: readonly PlanNamespace[], each: (n: PlanNamespace, ns: NamedNetns) => void): Promise<void> {
+    const WINDOW = 32;
+    const prepared = list.map((n) => this.prepareNode(n));
+    let sent = 0;
+    const send = (): void => {
+      const p = prepared[sent++];
+      if (p) this.child.stdin.write(`${JSON.stringify(p.req)}\n`);
+    };
+    while (sent < Math.min(WINDOW, prepared.length)) send();
     const pid = this.child.pid as number;
-    const src = (type: string): string => `/proc/${pid}/task/${a.tid}/ns/${type}`;
     const nsDir = sandboxNsDir(this.plan.lab);
-    const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, uts: `${nsDir}/${n.node}.uts`, ipc: `${nsDir}/${n.node}.ipc`, dir };
-    const path = netnsPath(n.name);
-    try {
-      pinNamespace(src('net'), path);
-    } catch (err) {
-      if (err instanceof SyscallError && err.errnoName === 'EEXIST') {
-        throw new SandboxError(`the network namespace ${n.name} exists already and nslab did not make it for this lab; remove it (ip netns del ${n.name}) or rename the node [${n.origin}]`, { cause: err });
+    for (const [k, n] of list.entries()) {
+      const a = await this.next();
+      if (!a) throw new SandboxError(`the sandbox builder ended while making node ${n.node}: ${this.stderr.join('').trim() || 'no message'}`);
+      if (!a.ok) throw new SandboxError(`node ${n.node}: cannot build its sandbox: ${a.error} [${n.origin}]`);
+      if (a.node !== n.node) throw new SandboxError(`the sandbox builder answered for node ${a.node} while nslab waited for ${n.node}`);
+      const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, dir: (prepared[k] as { dir: string }).dir };
+      const path = netnsPath(n.name);
+      try {
+        pinNamespace(`/proc/${pid}/fd/${a.net}`, path);
+      } catch (err) {
+        if (err instanceof SyscallError && err.errnoName === 'EEXIST') {
+          throw new SandboxError(`the network namespace ${n.name} exists already and nslab did not make it for this lab; remove it (ip netns del ${n.name}) or rename the node [${n.origin}]`, { cause: err });
+        }
+        throw err;
       }
-      throw err;
+      pinNamespace(`/proc/${pid}/fd/${a.mnt}`, node.mnt);
+      this.child.stdin.write(`${JSON.stringify({ release: [a.net, a.mnt] })}\n`);
+      send();
+      this.nodes[n.node] = node;
+      each(n, { name: n.name, path, fd: libc.open(path, O_RDONLY | O_CLOEXEC) });
     }
-    pinNamespace(src('uts'), node.uts);
-    pinNamespace(src('ipc'), node.ipc);
-    pinNamespace(src('mnt'), node.mnt);
-    this.nodes[n.node] = node;
-    return { name: n.name, path, fd: libc.open(path, O_RDONLY | O_CLOEXEC) };
   }
 
   facts(): SandboxFacts {
@@ -265,6 +286,11 @@ export async function removeSandbox(entry: SandboxEntry): Promise<boolean> {
   }
   if (existsSync(entry.nodesDir)) {
     existed = true;
+    try {
+      libc.umount2(entry.nodesDir, MNT_DETACH);
+    } catch (err) {
+      if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
+    }
     rmSync(entry.nodesDir, { recursive: true, force: true });
   }
   return existed;

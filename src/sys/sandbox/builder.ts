@@ -5,8 +5,8 @@
  *
  *   unshare --user -- node builder.js        (nslab writes its uid_map/gid_map)
  *
- * and for every node it is asked for it makes the node's network, UTS, IPC
- * and mount namespaces, all owned by the lab's user namespace, and
+ * and for every node it is asked for it makes the node's network and mount
+ * namespaces, both owned by the lab's user namespace, and
  * builds the node's file system view:
  *
  *   mount --make-rprivate /; mount -o remount,bind,ro -R /      (host files, read-only)
@@ -17,16 +17,17 @@
  *   mount --bind SRC DST            (the node's binds:)
  *   mount --bind NODEDIR/run /run                               (last: it hides the host's /run)
  *
- * Then it answers with the thread id whose /proc/PID/task/TID/ns/* files
- * nslab (root in the machine's namespaces) bind-mounts to keep them. /proc
- * is mounted by the node's init, the first process of its PID namespace.
+ * Then it answers with fds of the two namespaces, which nslab (root in the
+ * machine's namespaces) bind-mounts from /proc/PID/fd/N to keep them, and
+ * goes on to the next node meanwhile. /proc is mounted by the node's init,
+ * the first process of its PID namespace.
  *
- * Protocol: one JSON request per line on stdin, one JSON answer per line on
- * stdout; the next request means the previous namespaces are pinned.
+ * Protocol: one JSON request per line on stdin (build a node, or release
+ * fds nslab has pinned), one JSON answer per build on stdout, in order.
  */
 import { createInterface } from 'node:readline';
 import {
-  CLONE_FS, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MOUNT_ATTR_RDONLY, MS_BIND, MS_NODEV, MS_NOEXEC,
+  CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, MOUNT_ATTR_RDONLY, MS_BIND, MS_NODEV, MS_NOEXEC,
   MS_NOSUID, MS_PRIVATE, MS_RDONLY, MS_REC, O_CLOEXEC, O_RDONLY, libc,
 } from '../libc.js';
 
@@ -41,7 +42,15 @@ export interface BuildRequest {
   readonly binds: readonly { readonly src: string; readonly dst: string; readonly ro: boolean }[];
 }
 
-export type BuildAnswer = { readonly ok: true; readonly node: string; readonly tid: number } | { readonly ok: false; readonly node: string; readonly error: string };
+/** Close the fds of namespaces nslab has pinned. */
+export interface ReleaseRequest {
+  readonly release: readonly number[];
+}
+
+/** fds of the node's network and mount namespaces, held open until released, so this process can go on to the next node while nslab pins them. */
+export type BuildAnswer =
+  | { readonly ok: true; readonly node: string; readonly net: number; readonly mnt: number }
+  | { readonly ok: false; readonly node: string; readonly error: string };
 
 /** A bind whose source lies under the read-only root is read-only too: say which it is to be. */
 function bind(src: string, dst: string, ro: boolean): void {
@@ -67,10 +76,14 @@ export function buildMountTree(req: BuildRequest): void {
   if (run !== undefined) bind(run, '/run', false);
 }
 
-// Not PID: a second unshare(CLONE_NEWPID) from one thread fails (EINVAL), and
-// this process may not setns back to the machine's PID namespace. The node's
-// init makes its PID namespace (`unshare --pid --fork`), owned by this user namespace too.
-const NODE_NAMESPACES = CLONE_NEWNET | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNS;
+// Network and mount only: they must exist before anything runs (nslab wires
+// the network, the mount tree holds the node's files). The node's init makes
+// its PID, UTS, IPC and cgroup namespaces (`unshare --pid --uts --ipc
+// --cgroup --fork`), also owned by this user namespace, when something first
+// runs there, so an idle node costs two namespace files. (A second
+// unshare(CLONE_NEWPID) from one thread fails anyway, and this process may
+// not setns back to the machine's PID namespace.)
+const NODE_NAMESPACES = CLONE_NEWNET | CLONE_NEWNS;
 
 /** Serve build requests until stdin closes. */
 export async function serve(): Promise<void> {
@@ -86,13 +99,19 @@ export async function serve(): Promise<void> {
   const lines = createInterface({ input: process.stdin });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    const req = JSON.parse(line) as BuildRequest;
+    const msg = JSON.parse(line) as BuildRequest | ReleaseRequest;
+    if ('release' in msg) {
+      for (const fd of msg.release) libc.close(fd);
+      continue;
+    }
+    const req = msg;
     try {
       libc.setns(base, CLONE_NEWNS);
       libc.unshare(NODE_NAMESPACES);
-      libc.sethostname(req.hostname);
       buildMountTree(req);
-      answer({ ok: true, node: req.node, tid: libc.gettid() });
+      const net = libc.open('/proc/thread-self/ns/net', O_RDONLY | O_CLOEXEC);
+      const mnt = libc.open('/proc/thread-self/ns/mnt', O_RDONLY | O_CLOEXEC);
+      answer({ ok: true, node: req.node, net, mnt });
     } catch (err) {
       answer({ ok: false, node: req.node, error: (err as Error).message });
     }

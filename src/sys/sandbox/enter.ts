@@ -11,9 +11,9 @@ import { installFilter } from '../seccomp/install.js';
 /** A sandboxed node's pinned namespaces and what confines its processes. */
 export interface SandboxConfinement {
   readonly netns: string;
-  readonly uts: string;
-  readonly ipc: string;
   readonly mnt: string;
+  /** The node's hostname, set by its init in the UTS namespace it makes. */
+  readonly hostname: string;
   /** The lab's user namespace (read only before the node's /run hides it). */
   readonly userns: string;
   readonly caps: CapSet;
@@ -33,6 +33,7 @@ export class SandboxEnterError extends Error {
  */
 export const INIT_SCRIPT = [
   'mount -t proc -o nosuid,nodev,noexec proc /proc || exit 1',
+  'hostname "$0" || exit 1',
   'for f in kcore sysrq-trigger timer_list keys latency_stats sched_debug timer_stats kallsyms; do',
   '  [ -e /proc/$f ] && mount --bind /dev/null /proc/$f',
   'done',
@@ -53,13 +54,14 @@ function initRuns(): boolean {
 }
 
 /**
- * Start the node's init, from a thread already in the node's network, UTS,
- * IPC and mount namespaces and cgroups:
- *   nsenter --user=USERNS -- unshare --pid --cgroup --fork --kill-child -- sh -c INIT
+ * Start the node's init, from a thread already in the node's network and
+ * mount namespaces and cgroups:
+ *   nsenter --user=USERNS -- unshare --pid --uts --ipc --cgroup --fork --kill-child -- sh -c INIT HOSTNAME
  * and wait (bounded) until its /proc is mounted.
  */
-function startInit(usernsFd: number): void {
-  const child = spawn('nsenter', ['--user=/proc/self/fd/3', '--', 'unshare', '--pid', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT], {
+function startInit(usernsFd: number, hostname: string): void {
+  const argv = ['--user=/proc/self/fd/3', '--', 'unshare', '--pid', '--uts', '--ipc', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT, hostname];
+  const child = spawn('nsenter', argv, {
     detached: true,
     stdio: ['ignore', 'ignore', 'ignore', usernsFd],
   });
@@ -76,8 +78,8 @@ export function boundingSetArg(caps: CapSet): string {
 
 /**
  * Become a process of a sandboxed node and run path. In this thread: join
- * the node's network, UTS, IPC and mount namespaces (starting its init if
- * nothing runs there yet) and its cgroup namespace; no_new_privs; the
+ * the node's network and mount namespaces, start its init if nothing runs
+ * there yet, join the UTS, IPC and cgroup namespaces the init made; no_new_privs; the
  * seccomp filter. Then, since Node cannot join a user namespace, execve
  * the launcher:
  *   nsenter --user=/proc/1/ns/user --pid=/proc/1/ns/pid --
@@ -88,15 +90,16 @@ export function boundingSetArg(caps: CapSet): string {
  * The caller has already moved this process into the node's cgroups.
  */
 export function execSandboxed(c: SandboxConfinement, path: string, argv: readonly string[], env: readonly string[]): never {
-  const fds = [c.netns, c.uts, c.ipc, c.mnt, c.userns].map((p) => libc.open(p, O_RDONLY | O_CLOEXEC));
-  const [net, uts, ipc, mnt, userns] = fds as [number, number, number, number, number];
+  const fds = [c.netns, c.mnt, c.userns].map((p) => libc.open(p, O_RDONLY | O_CLOEXEC));
+  const [net, mnt, userns] = fds as [number, number, number];
   // Threads share fs state; this one gets its own before a mount namespace.
   libc.unshare(CLONE_FS);
   libc.setns(net, CLONE_NEWNET);
-  libc.setns(uts, CLONE_NEWUTS);
-  libc.setns(ipc, CLONE_NEWIPC);
   libc.setns(mnt, CLONE_NEWNS);
-  if (!initRuns()) startInit(userns);
+  if (!initRuns()) startInit(userns, c.hostname);
+  // Paths below are the node's: its /proc, where its init is PID 1.
+  libc.setns(libc.open('/proc/1/ns/uts', O_RDONLY | O_CLOEXEC), CLONE_NEWUTS);
+  libc.setns(libc.open('/proc/1/ns/ipc', O_RDONLY | O_CLOEXEC), CLONE_NEWIPC);
   libc.setns(libc.open('/proc/1/ns/cgroup', O_RDONLY | O_CLOEXEC), CLONE_NEWCGROUP);
   libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
   for (const fd of [0, 1, 2]) {

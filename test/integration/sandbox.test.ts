@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CLI, isRoot, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
+
+/**
+ * The sandbox, tried the way an attacker would: from inside a default
+ * node, against the machine, another node and another lab. Every command
+ * below succeeds from a node of `isolation: network` (the last test shows
+ * it), so each failure here is the sandbox's doing.
+ */
+const lab = uniqueLab('sbx');
+const other = uniqueLab('sbo');
+
+const topology = (name: string, extra = '', port = 8080): string => `name: ${name}
+topology:
+  nodes:
+    h1: { exec: [{ cmd: "exec python3 -m http.server ${port} --bind 10.61.0.1", background: true }] }
+    h2: {}
+    h3: { isolation: network }
+${extra}  links:
+    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.61.0.1/24 }, { node: h2, interface: eth0, ipv4: 10.61.0.2/24 }]
+`;
+
+async function inNode(node: string, script: string, name = lab) {
+  const r = await execa('node', [CLI, 'exec', name, node, '--', 'sh', '-c', script], { reject: false, timeout: 30_000, stdin: 'ignore' });
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Host pid of a process whose command line contains text, started by this lab. */
+function pidOf(text: string): number | undefined {
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      if (readFileSync(`/proc/${p}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(text)) return Number(p);
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
+}
+
+/** Machine pids of processes whose real uid is in [uid, uid + 65536). */
+function processesOf(uid: number): number[] {
+  const out: number[] = [];
+  for (const p of readdirSync('/proc')) {
+    if (!/^\d+$/.test(p)) continue;
+    try {
+      const real = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1]);
+      if (real >= uid && real < uid + 65536) out.push(Number(p));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
+  let bindDir = '';
+  beforeAll(async () => {
+    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/srv/files:ro", "state:/var/lib/app"] }\n'));
+    bindDir = dirname(file);
+    mkdirSync(join(bindDir, 'files'));
+    writeFileSync(join(bindDir, 'files', 'hello.txt'), 'hello from the machine\n');
+    mkdirSync(join(bindDir, 'state'));
+    const up = await nslab(['up', file]);
+    expect(up.stderr).toBe('');
+    expect(up.exitCode).toBe(0);
+    const up2 = await nslab(['up', writeTopology('sbo.yaml', topology(other, '', 8081))]);
+    expect(up2.exitCode).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    await nslab(['down', lab]);
+    await nslab(['down', other]);
+  });
+
+  it('maps root inside to an unprivileged range outside (uid_map, ps -o uid on the machine)', async () => {
+    const r = await inNode('h1', 'cat /proc/self/uid_map; id -u');
+    const [inside, outside, count] = (r.stdout.trim().split('\n')[0] ?? '').trim().split(/\s+/).map(Number);
+    expect(inside).toBe(0);
+    expect(outside).toBeGreaterThan(65535);
+    expect(count).toBe(65536);
+    expect(r.stdout.trim().split('\n').pop()).toBe('0');
+    const server = pidOf('http.server 8080');
+    expect(server).toBeDefined();
+    const ps = await execa('ps', ['-o', 'uid=', '-p', String(server)]);
+    expect(Number(ps.stdout.trim())).toBe(outside);
+  });
+
+  it('cannot write /root, /etc or /usr, chmod u+s a host file, or read /etc/shadow', async () => {
+    const r = await inNode('h1', 'for f in /root/x /etc/x /usr/x; do echo x > $f && echo WROTE $f; done; chmod u+s /bin/true && echo CHMOD; cat /etc/shadow && echo SHADOW; exit 0');
+    expect(r.stdout).not.toMatch(/WROTE|CHMOD|SHADOW/);
+    expect(existsSync('/root/x') || existsSync('/etc/x') || existsSync('/usr/x')).toBe(false);
+    expect(statSync('/bin/true').mode & 0o4000).toBe(0);
+  });
+
+  it('sees only its own processes and cannot signal the machine or another lab', async () => {
+    const r = await inNode('h1', 'ps -e -o pid=,comm=');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeLessThan(12);
+    expect(r.stdout).toMatch(/python3/);
+    expect(r.stdout).not.toMatch(/vitest|systemd|kthreadd/);
+    const otherServer = pidOf('http.server 8081');
+    expect(otherServer).toBeDefined();
+    // A host root process (this test runner) and the other lab's server, by their machine pids.
+    const k = await inNode('h2', `kill -TERM ${process.pid} && echo KILLED; kill -0 ${otherServer} && echo SIGNALLED; exit 0`);
+    expect(k.stdout).not.toMatch(/KILLED|SIGNALLED/);
+  });
+
+  it('cannot write host sysctls, /dev/kmsg, /sys/power/state or another lab’s files', async () => {
+    const r = await inNode('h1', [
+      'echo core > /proc/sys/kernel/core_pattern && echo CORE',
+      'echo 1 > /proc/sys/vm/drop_caches && echo VM',
+      'echo x > /dev/kmsg && echo KMSG',
+      'echo mem > /sys/power/state && echo POWER',
+      `ls /run/nslab/${other} && echo OTHERLAB`,
+      `echo x > /run/nslab/${other}/lab.json && echo OTHERLAB`,
+      'exit 0',
+    ].join('; '));
+    expect(r.stdout).not.toMatch(/CORE|VM|KMSG|POWER|OTHERLAB/);
+    expect(readFileSync('/proc/sys/kernel/core_pattern', 'utf8')).not.toBe('core\n');
+  });
+
+  it('cannot make a veth in the machine’s namespace with netns 1', async () => {
+    const before = (await execa('ip', ['-j', 'link'])).stdout;
+    const r = await inNode('h1', 'ip link add sbxesc0 type veth peer name sbxesc1 netns 1; ip -br link');
+    const after = (await execa('ip', ['-j', 'link'])).stdout;
+    expect(after).not.toMatch(/sbxesc/);
+    expect(JSON.parse(after).length).toBe(JSON.parse(before).length);
+    // If it made anything, it is inside the node, where down removes it.
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('has its own /tmp: not the machine’s, not another node’s, gone after down', async () => {
+    const marker = `sbx-${process.pid}`;
+    const w = await inNode('h1', `echo secret > /tmp/${marker} && cat /tmp/${marker}`);
+    expect(w.stdout.trim()).toBe('secret');
+    expect(existsSync(`/tmp/${marker}`)).toBe(false);
+    const seen = await inNode('h2', `cat /tmp/${marker} 2>&1; exit 0`);
+    expect(seen.stdout).toMatch(/No such file/);
+    const onHost = readFileSync(`/run/nslab/${lab}/nodes/h1/tmp/${marker}`, 'utf8');
+    expect(onHost).toBe('secret\n');
+  });
+
+  it('runs a web server another node reaches', async () => {
+    const r = await inNode('h2', 'for i in 1 2 3 4 5 6 7 8 9 10; do python3 -c "import urllib.request as u; print(u.urlopen(\'http://10.61.0.1:8080/\', timeout=2).status)" 2>/dev/null && exit 0; sleep 0.3; done; exit 1');
+    expect(r.stdout.trim()).toBe('200');
+  });
+
+  it('shows binds: read-only where asked, writable and owned by the node’s root elsewhere', async () => {
+    const r = await inNode('h4', 'cat /srv/files/hello.txt; echo x > /srv/files/new && echo RO-WROTE; echo y > /var/lib/app/data && echo RW-OK; exit 0');
+    expect(r.stdout).toMatch(/hello from the machine/);
+    expect(r.stdout).not.toMatch(/RO-WROTE/);
+    expect(r.stdout).toMatch(/RW-OK/);
+    expect(readFileSync(join(bindDir, 'state', 'data'), 'utf8')).toBe('y\n');
+  });
+
+  it('keeps `isolation: network` as before: root on the machine’s files (what the README warns of)', async () => {
+    const r = await inNode('h3', 'cat /proc/self/uid_map; head -c 0 /etc/shadow && echo SHADOW');
+    expect(r.stdout).toMatch(/^\s*0\s+0\s+4294967295/);
+    expect(r.stdout).toMatch(/SHADOW/);
+  });
+
+  it('is still reachable with ip netns exec, as the administrator', async () => {
+    const r = await execa('ip', ['netns', 'exec', `${lab}-h1`, 'ip', '-j', 'addr', 'show', 'eth0']);
+    expect(r.stdout).toMatch(/10\.61\.0\.1/);
+  });
+});
+
+describe.skipIf(!isRoot)('a sandboxed lab after down', () => {
+  it('leaves no process, mount, namespace file or node directory', async () => {
+    const name = uniqueLab('sbd');
+    const up = await nslab(['up', writeTopology('sbd.yaml', topology(name))]);
+    expect(up.exitCode).toBe(0);
+    const touched = await inNode('h2', 'echo hi > /tmp/f', name);
+    expect(touched.exitCode).toBe(0);
+    const rec = JSON.parse(readFileSync(`/run/nslab/${name}/lab.json`, 'utf8')) as { facts: { sandbox: { ids: { uid: number } } } };
+    const uid = rec.facts.sandbox.ids.uid;
+    expect(processesOf(uid).length).toBeGreaterThan(0);
+    const down = await nslab(['down', name]);
+    expect(processesOf(uid)).toEqual([]);
+    expect(down.exitCode).toBe(0);
+    expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(`/run/nslab/${name}`);
+    const ns = (await execa('ip', ['netns', 'list'])).stdout;
+    expect(ns).not.toContain(name);
+  });
+});
