@@ -42,15 +42,15 @@ function measured(fn) {
   return { s, kb: peakKb };
 }
 
-function topology(lab, n) {
+function topology(lab, n, isolation = 'sandbox') {
   const nodes = ['    sw: { kind: bridge }'];
   const links = [];
   for (let i = 1; i <= n; i++) {
     nodes.push(`    h${i}: {}`);
     links.push(`    - endpoints: [{ node: h${i}, interface: eth0, ipv4: ${addr(i)} }, "sw:p${i}"]`);
   }
-  const file = join(dir, `${lab}.yaml`);
-  writeFileSync(file, `name: ${lab}\ntopology:\n  nodes:\n${nodes.join('\n')}\n  links:\n${links.join('\n')}\n`);
+  const file = join(dir, `${lab}-${isolation}.yaml`);
+  writeFileSync(file, `name: ${lab}\ntopology:\n  defaults: { isolation: ${isolation} }\n  nodes:\n${nodes.join('\n')}\n  links:\n${links.join('\n')}\n`);
   return file;
 }
 
@@ -84,7 +84,13 @@ function leftovers(prefix) {
   return readdirSync('/run/netns').filter((x) => x.startsWith(`${prefix}-`)).length;
 }
 
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 const rows = [];
+let execRow;
 for (const n of sizes.length ? sizes : [100, 1000]) {
   const lab = `bstar${n}`;
   const prefix = `bip${n}`;
@@ -93,14 +99,30 @@ for (const n of sizes.length ? sizes : [100, 1000]) {
     // Each down starts after the kernel has settled from its up (deferred
     // work of a thousand new namespaces), so neither pays for the other.
     const nslabUp = measured(() => run('node', [CLI, 'up', file]));
+    if (!execRow) {
+      // `nslab exec LAB NODE -- true` in a sandboxed node (its init already started) against `node -e 0`.
+      run('node', [CLI, 'exec', lab, 'h1', '--', 'true']);
+      const ex = [];
+      const bare = [];
+      for (let k = 0; k < 10; k++) {
+        ex.push(run('node', [CLI, 'exec', lab, 'h1', '--', 'true']));
+        bare.push(run('node', ['-e', '0']));
+      }
+      execRow = { exec: median(ex), node: median(bare) };
+    }
     settle();
     const nslabDown = measured(() => run('node', [CLI, 'down', lab]));
+    settle();
+    const netFile = topology(lab, n, 'network');
+    const netUp = measured(() => run('node', [CLI, 'up', netFile]));
+    settle();
+    run('node', [CLI, 'down', lab]);
     settle();
     const ipUpM = measured(() => ipUp(prefix, n));
     settle();
     const ipDownM = measured(() => ipDown(prefix, n));
     settle();
-    rows.push({ n, nslabUp, ipUp: ipUpM, nslabDown, ipDown: ipDownM });
+    rows.push({ n, nslabUp, netUp, ipUp: ipUpM, nslabDown, ipDown: ipDownM });
   } finally {
     spawnSync('node', [CLI, 'down', lab], { stdio: 'ignore' });
     if (leftovers(prefix) > 0) ipDown(prefix, n);
@@ -118,3 +140,10 @@ for (const r of rows) {
   );
 }
 console.log('ratio = ip time / nslab time (above 1: nslab is faster); memory is the largest single process (ip runs one per namespace)');
+console.log('');
+console.log('N      nslab up (sandbox)  nslab up (isolation: network)  sandbox cost');
+for (const r of rows) console.log(`${String(r.n).padEnd(6)} ${f(r.nslabUp.s).padEnd(19)} ${f(r.netUp.s).padEnd(30)} ${(r.nslabUp.s / r.netUp.s).toFixed(2)}x`);
+if (execRow) {
+  console.log('');
+  console.log(`nslab exec LAB h1 -- true: ${(execRow.exec * 1000).toFixed(0)} ms, node -e 0: ${(execRow.node * 1000).toFixed(0)} ms, ratio ${(execRow.exec / execRow.node).toFixed(2)}x (median of 10)`);
+}

@@ -115,7 +115,7 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
   libc.unblockAllSignals();
   const launcher = [
     'nsenter', '--user=/proc/1/ns/user', '--pid=/proc/1/ns/pid', '--',
-    'setpriv', `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),
+    resolveProgram('setpriv'), `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),
   ];
   // Last: the filter allows only the launcher's setns calls (user, PID).
   const nsenter = resolveProgram('nsenter');
