@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SyscallError } from '../netlink/error.js';
@@ -205,7 +206,24 @@ export class Sandbox {
     // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
     if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
     else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
-    const binds = n.confine.binds.map((b) => ({ src: b.src, dst: b.dst, ro: b.ro }));
+    const binds = n.confine.binds.map((b) => {
+      // Under the node's own directories the mount point is made; elsewhere the read-only root must have it.
+      const own = Object.entries(NODE_DIRS).find(([inside]) => b.dst === inside || b.dst.startsWith(`${inside}/`));
+      const isDir = statSync(b.src).isDirectory();
+      if (own) {
+        const at = `${dirs[own[0]]}${b.dst.slice(own[0].length)}`;
+        if (isDir) mkdirSync(at, { recursive: true });
+        else {
+          mkdirSync(dirname(at), { recursive: true });
+          if (!existsSync(at)) writeFileSync(at, '');
+        }
+      } else if (!existsSync(b.dst)) {
+        throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: the machine has no ${b.dst} and its file system is read-only in the node; bind to a path that exists, or under ${Object.keys(NODE_DIRS).join(', ')} [${b.origin}]`);
+      } else if (statSync(b.dst).isDirectory() !== isDir) {
+        throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: one is a directory and the other is not [${b.origin}]`);
+      }
+      return { src: b.src, dst: b.dst, ro: b.ro };
+    });
     return { req: { node: n.node, hostname: n.hostname, dirs, files, binds }, dir };
   }
 

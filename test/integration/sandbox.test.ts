@@ -41,14 +41,16 @@ function pidOf(text: string): number | undefined {
   return undefined;
 }
 
-/** Machine pids of processes whose real uid is in [uid, uid + 65536). */
+/** Machine pids of live (not zombie) processes whose real uid is in [uid, uid + 65536). */
 function processesOf(uid: number): number[] {
   const out: number[] = [];
   for (const p of readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
     try {
-      const real = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1]);
-      if (real >= uid && real < uid + 65536) out.push(Number(p));
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const real = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
+      const state = /^State:\s+(\S)/m.exec(status)?.[1];
+      if (real >= uid && real < uid + 65536 && state !== 'Z' && state !== 'X') out.push(Number(p));
     } catch {
       // gone
     }
@@ -59,7 +61,7 @@ function processesOf(uid: number): number[] {
 describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
   let bindDir = '';
   beforeAll(async () => {
-    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/srv/files:ro", "state:/var/lib/app"] }\n'));
+    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/mnt:ro", "state:/var/lib/app"] }\n'));
     bindDir = dirname(file);
     mkdirSync(join(bindDir, 'files'));
     writeFileSync(join(bindDir, 'files', 'hello.txt'), 'hello from the machine\n');
@@ -149,7 +151,7 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
   });
 
   it('shows binds: read-only where asked, writable and owned by the node’s root elsewhere', async () => {
-    const r = await inNode('h4', 'cat /srv/files/hello.txt; echo x > /srv/files/new && echo RO-WROTE; echo y > /var/lib/app/data && echo RW-OK; exit 0');
+    const r = await inNode('h4', 'cat /mnt/hello.txt; echo x > /mnt/new && echo RO-WROTE; echo y > /var/lib/app/data && echo RW-OK; exit 0');
     expect(r.stdout).toMatch(/hello from the machine/);
     expect(r.stdout).not.toMatch(/RO-WROTE/);
     expect(r.stdout).toMatch(/RW-OK/);
@@ -179,6 +181,8 @@ describe.skipIf(!isRoot)('a sandboxed lab after down', () => {
     const uid = rec.facts.sandbox.ids.uid;
     expect(processesOf(uid).length).toBeGreaterThan(0);
     const down = await nslab(['down', name]);
+    // A PID namespace's init finishes exiting just after its cgroup is empty (zap_pid_ns_processes).
+    for (let i = 0; i < 50 && processesOf(uid).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(processesOf(uid)).toEqual([]);
     expect(down.exitCode).toBe(0);
     expect(existsSync(`/run/nslab/${name}`)).toBe(false);

@@ -58,22 +58,42 @@ function bind(src: string, dst: string, ro: boolean): void {
   libc.mountSetattr(dst, ro ? MOUNT_ATTR_RDONLY : 0, ro ? 0 : MOUNT_ATTR_RDONLY, false);
 }
 
-/** The node's mount tree, made in the mount namespace this thread has just unshared. */
+const O_PATH = 0o10000000;
+
+/**
+ * The node's mount tree, made in the mount namespace this thread has just
+ * unshared. Every source is opened first (O_PATH), since a source under
+ * /tmp or /run would otherwise be looked up in the node's own /tmp or /run
+ * once those are mounted; mounts then take them as /proc/self/fd/N.
+ */
 export function buildMountTree(req: BuildRequest): void {
-  libc.mount(null, '/', null, MS_REC | MS_PRIVATE);
-  libc.mountSetattr('/', MOUNT_ATTR_RDONLY, 0, true);
-  libc.mountWithData('shm', '/dev/shm', 'tmpfs', MS_NOSUID | MS_NODEV | MS_NOEXEC, 'mode=1777,size=65536k');
+  const fds: number[] = [];
+  const open = (path: string): string => {
+    const fd = libc.open(path, O_PATH | O_CLOEXEC);
+    fds.push(fd);
+    return `/proc/self/fd/${fd}`;
+  };
   try {
-    libc.mount('mqueue', '/dev/mqueue', 'mqueue', MS_NOSUID | MS_NODEV | MS_NOEXEC);
-  } catch {
-    // no /dev/mqueue directory on this machine: POSIX queues stay unmounted
+    const dirs = Object.entries(req.dirs).map(([dst, src]) => [dst, open(src)] as const);
+    const files = Object.entries(req.files).map(([dst, src]) => [dst, open(src)] as const);
+    const binds = req.binds.map((b) => ({ ...b, src: open(b.src) }));
+    libc.mount(null, '/', null, MS_REC | MS_PRIVATE);
+    libc.mountSetattr('/', MOUNT_ATTR_RDONLY, 0, true);
+    libc.mountWithData('shm', '/dev/shm', 'tmpfs', MS_NOSUID | MS_NODEV | MS_NOEXEC, 'mode=1777,size=65536k');
+    try {
+      libc.mount('mqueue', '/dev/mqueue', 'mqueue', MS_NOSUID | MS_NODEV | MS_NOEXEC);
+    } catch {
+      // no /dev/mqueue directory on this machine: POSIX queues stay unmounted
+    }
+    libc.mount('sysfs', '/sys', 'sysfs', MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC);
+    // /run last among the node's directories: until then the machine's /run (and /run/nslab) is still where it was.
+    for (const [dst, src] of dirs) if (dst !== '/run') bind(src, dst, false);
+    for (const [dst, src] of dirs) if (dst === '/run') bind(src, dst, false);
+    for (const [dst, src] of files) libc.mount(src, dst, null, MS_BIND);
+    for (const b of binds) bind(b.src, b.dst, b.ro);
+  } finally {
+    for (const fd of fds) libc.close(fd);
   }
-  libc.mount('sysfs', '/sys', 'sysfs', MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC);
-  const run = req.dirs['/run'];
-  for (const [dst, src] of Object.entries(req.dirs)) if (dst !== '/run') bind(src, dst, false);
-  for (const [dst, src] of Object.entries(req.files)) libc.mount(src, dst, null, MS_BIND);
-  for (const b of req.binds) bind(b.src, b.dst, b.ro);
-  if (run !== undefined) bind(run, '/run', false);
 }
 
 // Network and mount only: they must exist before anything runs (nslab wires
