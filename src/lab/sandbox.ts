@@ -8,6 +8,7 @@ import { MNT_DETACH, MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDON
 import { ensureNetnsRunDir, netnsPath, type NamedNetns } from '../sys/netns.js';
 import { pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
 import type { BuildAnswer, BuildRequest } from '../sys/sandbox/builder.js';
+import { idmappedBind } from '../sys/sandbox/idmapped.js';
 import { allocateIdRange, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
 import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
 import { labDir, listLabDirs, readRecord, type Journal, type StepEntry } from './state.js';
@@ -43,6 +44,13 @@ export interface SandboxEntry extends StepEntry {
   readonly op: 'sandbox';
   readonly nsDir: string;
   readonly nodesDir: string;
+}
+
+/** A node ready to build: the builder's request, its directory, the binds nslab attaches after. */
+interface PreparedNode {
+  readonly req: BuildRequest;
+  readonly dir: string;
+  readonly binds: readonly { readonly src: string; readonly dst: string; readonly ro: boolean }[];
 }
 
 export class SandboxError extends Error {
@@ -86,9 +94,10 @@ function started(child: ChildProcess, what: string): Promise<void> {
 
 /** Wait (bounded) until pid's user namespace is no longer ours: unshare has made it. */
 async function untilOwnUserns(pid: number): Promise<void> {
-  const own = lstatSync('/proc/self/ns/user', { bigint: true }).ino;
+  // stat, not lstat: the namespace's inode, not that of the /proc link to it.
+  const own = statSync('/proc/self/ns/user', { bigint: true }).ino;
   for (let i = 0; i < 2000; i++) {
-    if (lstatSync(`/proc/${pid}/ns/user`, { bigint: true }).ino !== own) return;
+    if (statSync(`/proc/${pid}/ns/user`, { bigint: true }).ino !== own) return;
     await new Promise((r) => setTimeout(r, 1));
   }
   throw new SandboxError(`unshare --user (pid ${pid}) made no user namespace within 2 s`);
@@ -177,7 +186,7 @@ export class Sandbox {
   }
 
   /** The node's own files: writable directories and /etc files, owned by its root. */
-  private prepareNode(n: PlanNamespace): { req: BuildRequest; dir: string } {
+  private prepareNode(n: PlanNamespace): PreparedNode {
     const dir = `${sandboxNodesDir(this.plan.lab)}/${n.node}`;
     const uid = this.ids.uid;
     const gid = this.ids.gid;
@@ -224,7 +233,8 @@ export class Sandbox {
       }
       return { src: b.src, dst: b.dst, ro: b.ro };
     });
-    return { req: { node: n.node, hostname: n.hostname, dirs, files, binds }, dir };
+    // binds: are nslab's to attach (idmapped, after the builder), not the builder's.
+    return { req: { node: n.node, hostname: n.hostname, dirs, files, binds: [] }, dir, binds };
   }
 
   /**
@@ -250,7 +260,7 @@ export class Sandbox {
       if (!a) throw new SandboxError(`the sandbox builder ended while making node ${n.node}: ${this.stderr.join('').trim() || 'no message'}`);
       if (!a.ok) throw new SandboxError(`node ${n.node}: cannot build its sandbox: ${a.error} [${n.origin}]`);
       if (a.node !== n.node) throw new SandboxError(`the sandbox builder answered for node ${a.node} while nslab waited for ${n.node}`);
-      const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, dir: (prepared[k] as { dir: string }).dir };
+      const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, dir: (prepared[k] as PreparedNode).dir };
       const path = netnsPath(n.name);
       try {
         pinNamespace(`/proc/${pid}/fd/${a.net}`, path);
@@ -264,6 +274,13 @@ export class Sandbox {
       this.child.stdin.write(`${JSON.stringify({ release: [a.net, a.mnt] })}\n`);
       send();
       this.nodes[n.node] = node;
+      for (const b of (prepared[k] as PreparedNode).binds) {
+        try {
+          idmappedBind(b.src, b.dst, { mntNs: node.mnt, userns: this.userns, ro: b.ro });
+        } catch (err) {
+          throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: ${(err as Error).message} [${n.origin}]`, { cause: err });
+        }
+      }
       each(n, { name: n.name, path, fd: libc.open(path, O_RDONLY | O_CLOEXEC) });
     }
   }

@@ -22,6 +22,9 @@ const c = {
   mountData: lib.func('int mount(const char *source, const char *target, const char *fstype, unsigned long flags, const char *data)'),
   umount2: lib.func('int umount2(const char *target, int flags)'),
   mount_setattr: lib.func('int mount_setattr(int dirfd, const char *path, unsigned int flags, const void *attr, size_t size)'),
+  open_tree: lib.func('int open_tree(int dirfd, const char *path, unsigned int flags)'),
+  move_mount: lib.func('int move_mount(int from_dirfd, const char *from_path, int to_dirfd, const char *to_path, unsigned int flags)'),
+  chdir: lib.func('int chdir(const char *path)'),
   flock: lib.func('int flock(int fd, int op)'),
   gettid: lib.func('int gettid()'),
   sethostname: lib.func('int sethostname(const char *name, size_t len)'),
@@ -77,8 +80,12 @@ export const MS_NODEV = 4;
 export const MS_NOEXEC = 8;
 export const AT_FDCWD = -100;
 export const AT_RECURSIVE = 0x8000;
-/** linux/mount.h MOUNT_ATTR_RDONLY */
+/** linux/mount.h */
 export const MOUNT_ATTR_RDONLY = 0x1;
+export const MOUNT_ATTR_IDMAP = 0x100000;
+export const OPEN_TREE_CLONE = 1;
+export const MOVE_MOUNT_F_EMPTY_PATH = 0x4;
+export const AT_EMPTY_PATH = 0x1000;
 
 export const F_SETFD = 2;
 export const F_GETFL = 3;
@@ -150,6 +157,22 @@ export const libc = {
     // struct mount_attr { u64 attr_set, attr_clr, propagation, userns_fd; }
     const attr = new BigUint64Array([BigInt(attrSet), BigInt(attrClr), 0n, 0n]);
     check('mount_setattr', c.mount_setattr(AT_FDCWD, path, recursive ? AT_RECURSIVE : 0, attr, 32), path);
+  },
+  /** `mount --bind --make-detached`: open_tree(path, OPEN_TREE_CLONE); a detached copy to change and attach elsewhere. */
+  openTreeClone(path: string): number {
+    return check('open_tree', c.open_tree(AT_FDCWD, path, OPEN_TREE_CLONE | O_CLOEXEC), path);
+  },
+  /** mount_setattr on a detached tree's fd (AT_EMPTY_PATH), with an idmapping user namespace fd when MOUNT_ATTR_IDMAP is set. */
+  mountSetattrFd(fd: number, attrSet: number, attrClr: number, usernsFd = 0): void {
+    const attr = new BigUint64Array([BigInt(attrSet), BigInt(attrClr), 0n, BigInt(usernsFd)]);
+    check('mount_setattr', c.mount_setattr(fd, '', AT_EMPTY_PATH, attr, 32), `(fd ${fd})`);
+  },
+  /** Attach a detached tree at path: move_mount(fd, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH). */
+  moveMount(fd: number, path: string): void {
+    check('move_mount', c.move_mount(fd, '', AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH), path);
+  },
+  chdir(path: string): void {
+    check('chdir', c.chdir(path), path);
   },
   umount2(target: string, flags: number): void {
     check('umount2', c.umount2(target, flags), target);

@@ -1,3 +1,5 @@
+import type { SandboxFacts } from '../lab/sandbox.js';
+import { sandboxView } from '../lab/sandbox-view.js';
 import { cgroupView, interfaceViews, labCgroups, planView, routeViews, type LabView, type LinkView, type NodeView } from '../lab/inspect.js';
 import type { CgroupManager } from '../sys/cgroup/index.js';
 import type { Plan } from '../topology/plan.js';
@@ -65,6 +67,7 @@ export class LabWatcher {
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
   private cgroups: CgroupManager | undefined;
+  private sandbox: SandboxFacts | undefined;
   private readonly now: () => number;
 
   constructor(private readonly opts: WatchOptions) {
@@ -73,6 +76,7 @@ export class LabWatcher {
     this.plan = s.plan;
     this.status = s.status;
     this.cgroups = labCgroups(s.facts);
+    this.sandbox = s.facts?.sandbox as SandboxFacts | undefined;
     this.layout = computeLayout(planView(this.plan));
     this.decor = decorations(this.plan);
     this.rebuild();
@@ -165,7 +169,8 @@ export class LabWatcher {
     } else {
       try {
         const state = w.read();
-        next = { ...before, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(this.cgroups, node) };
+        const sandbox = sandboxView(this.sandbox, node, before.netns, this.cgroups);
+        next = { ...before, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(this.cgroups, node), ...(sandbox ? { sandbox } : {}) };
       } catch (err) {
         // The namespace went away between the check and the dump.
         w.close();
@@ -217,6 +222,7 @@ export class LabWatcher {
       this.plan = s.plan;
       this.status = s.status;
       this.cgroups = labCgroups(s.facts);
+      this.sandbox = s.facts?.sandbox as SandboxFacts | undefined;
       this.layout = computeLayout(planView(this.plan));
       this.decor = decorations(this.plan);
       this.rebuild();
