@@ -311,12 +311,16 @@ export async function removeSandbox(entry: SandboxEntry): Promise<boolean> {
   let existed = false;
   if (existsSync(entry.nsDir)) {
     existed = true;
-    await removeNamespaceFiles(readdirSync(entry.nsDir).map((f) => `${entry.nsDir}/${f}`));
+    // One lazy unmount of the directory's own mount takes every namespace file on it along.
+    let detached = false;
     try {
       libc.umount2(entry.nsDir, MNT_DETACH);
+      detached = true;
     } catch (err) {
       if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
     }
+    // Without that mount (a crash before it was made, or a second down) any file still mounted goes one by one.
+    if (!detached) await removeNamespaceFiles(readdirSync(entry.nsDir).map((f) => `${entry.nsDir}/${f}`));
     rmSync(entry.nsDir, { recursive: true, force: true });
   }
   if (existsSync(entry.nodesDir)) {

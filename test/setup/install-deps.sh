@@ -18,6 +18,8 @@ PACKAGES=(
   libseccomp2    # seccomp programs compared with libseccomp's
   procps         # ps, inside nodes
   bsdutils       # script: progress output tested under a pseudo-terminal
+  frr            # OSPF routers in sandboxed nodes (topologies/frr-ospf.yaml)
+  python3        # a web server in a node (python3 -m http.server)
 )
 
 missing=()

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CLI, TOPOLOGIES, isRoot, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
+
+/**
+ * topologies/frr-ospf.yaml as a user runs it: three FRR routers in a ring,
+ * each a sandbox with its own /etc/frr (a bind), OSPF converging so the two
+ * hosts reach each other, and rerouting when a ring link goes down.
+ * Checked with ip -j route (proto ospf) and ping.
+ */
+const lab = uniqueLab('frr');
+const FRR = '/usr/lib/frr/frrinit.sh';
+
+interface Route {
+  dst: string;
+  protocol?: string;
+  gateway?: string;
+  nexthops?: { gateway?: string }[];
+}
+
+async function routes(node: string): Promise<Route[]> {
+  const r = await execa('ip', ['-n', `${lab}-${node}`, '-j', 'route']);
+  return JSON.parse(r.stdout || '[]') as Route[];
+}
+
+/** Wait (bounded) until node has an OSPF route to dst, through via when given. */
+async function ospfRoute(node: string, dst: string, via?: string, seconds = 40): Promise<Route | undefined> {
+  for (let i = 0; i < seconds * 4; i++) {
+    const r = (await routes(node)).find((x) => x.dst === dst && x.protocol === 'ospf');
+    if (r && (via === undefined || r.gateway === via || r.nexthops?.some((h) => h.gateway === via))) return r;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  return undefined;
+}
+
+async function ping(from: string, to: string) {
+  return execa('node', [CLI, 'exec', lab, from, '--', 'ping', '-c', '2', '-W', '1', to], { reject: false, timeout: 20_000, stdin: 'ignore' });
+}
+
+describe.skipIf(!isRoot || !existsSync(FRR))('FRR routers running OSPF in sandboxed nodes (topologies/frr-ospf.yaml)', () => {
+  beforeAll(async () => {
+    // The example, under this run's lab name, with its router configs beside it.
+    const file = writeTopology('frr-ospf.yaml', readFileSync(join(TOPOLOGIES, 'frr-ospf.yaml'), 'utf8').replace(/^name: .*$/m, `name: ${lab}`));
+    cpSync(join(TOPOLOGIES, 'frr-ospf'), join(dirname(file), 'frr-ospf'), { recursive: true });
+    const up = await nslab(['up', file]);
+    expect(up.exitCode, up.stderr).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    await nslab(['down', lab]);
+  });
+
+  it('converges: every router learns the far LAN by OSPF, and h1 pings h2', async () => {
+    expect(await ospfRoute('r1', '10.0.3.0/24')).toBeDefined();
+    expect(await ospfRoute('r3', '10.0.1.0/24')).toBeDefined();
+    expect(await ospfRoute('r2', '10.0.1.0/24')).toBeDefined();
+    let r = await ping('h1', '10.0.3.2');
+    for (let i = 0; i < 10 && r.exitCode !== 0; i++) r = await ping('h1', '10.0.3.2');
+    expect(r.exitCode, String(r.stdout)).toBe(0);
+  }, 60_000);
+
+  it('runs each router’s daemons as FRR’s own user, inside the node only', async () => {
+    const ps = await execa('node', [CLI, 'exec', lab, 'r1', '--', 'ps', '-e', '-o', 'user=,comm='], { stdin: 'ignore' });
+    expect(ps.stdout).toMatch(/^frr\s+zebra$/m);
+    expect(ps.stdout).toMatch(/^frr\s+ospfd$/m);
+    // r2's zebra is not among r1's processes: one zebra, r1's.
+    expect(ps.stdout.match(/zebra/g)?.length).toBe(1);
+  });
+
+  it('reroutes around a ring link set down with nslab link set', async () => {
+    const set = await nslab(['link', 'set', lab, 'r1:eth1', '--down']);
+    expect(set.exitCode, set.stderr).toBe(0);
+    expect(await ospfRoute('r1', '10.0.3.0/24', '10.0.12.2')).toBeDefined();
+    let r = await ping('h1', '10.0.3.2');
+    for (let i = 0; i < 10 && r.exitCode !== 0; i++) r = await ping('h1', '10.0.3.2');
+    expect(r.exitCode, String(r.stdout)).toBe(0);
+  }, 60_000);
+});
+
+// Keep the example's configs honest: one router-id per router, each one's interfaces point-to-point.
+describe('topologies/frr-ospf configs', () => {
+  it('give each router its own hostname and router-id', () => {
+    const ids = ['r1', 'r2', 'r3'].map((r) => readFileSync(join(TOPOLOGIES, 'frr-ospf', r, 'frr.conf'), 'utf8'));
+    ids.forEach((text, i) => expect(text).toMatch(new RegExp(`^hostname r${i + 1}$`, 'm')));
+    const routerIds = ids.map((t) => /ospf router-id (\S+)/.exec(t)?.[1]);
+    expect(new Set(routerIds).size).toBe(3);
+  });
+});
