@@ -164,6 +164,25 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
     expect(r.stdout).toMatch(/SHADOW/);
   });
 
+  it('inspect shows each node’s namespaces, id map and init as the kernel has them (lsns, /proc)', async () => {
+    await inNode('h2', 'true');
+    const r = await nslab(['inspect', lab, '--json']);
+    const view = JSON.parse(r.stdout) as { nodes: { name: string; sandbox?: { namespaces: Record<string, number>; uidMap: string; init: number | null } }[] };
+    const h2 = view.nodes.find((n) => n.name === 'h2')?.sandbox;
+    expect(h2?.init).toBeGreaterThan(0);
+    for (const t of ['pid', 'mnt', 'net', 'user', 'uts', 'ipc']) {
+      expect(statSync(`/proc/${h2?.init}/ns/${t}`).ino, t).toBe(h2?.namespaces[t]);
+    }
+    const status = readFileSync(`/proc/${h2?.init}/status`, 'utf8');
+    expect(/^NSpid:\s+\d+\s+1$/m.test(status)).toBe(true);
+    expect(h2?.uidMap).toBe(readFileSync(`/proc/${h2?.init}/uid_map`, 'utf8').trim().split(/\s+/).join(' '));
+    const lsns = await execa('lsns', ['-J', '-t', 'user']);
+    expect(lsns.stdout).toContain(String(h2?.namespaces.user));
+    // A node nothing has run in has no init yet: no process to pay for.
+    const text = await nslab(['inspect', lab]);
+    expect(text.stdout).toMatch(/^h4\s+0 \d+ 65536\s+(not started|pid \d+)/m);
+  });
+
   it('is still reachable with ip netns exec, as the administrator', async () => {
     const r = await execa('ip', ['netns', 'exec', `${lab}-h1`, 'ip', '-j', 'addr', 'show', 'eth0']);
     expect(r.stdout).toMatch(/10\.61\.0\.1/);
@@ -171,6 +190,17 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
 });
 
 describe.skipIf(!isRoot)('a sandboxed lab after down', () => {
+  it('a bind the read-only root has no place for fails up in one line with file:line, and leaves nothing', async () => {
+    const name = uniqueLab('sbf');
+    const file = writeTopology('sbf.yaml', `name: ${name}\ntopology:\n  nodes:\n    h1: {}\n    h2: { binds: [".:/no-such-dir-${process.pid}"] }\n  links:\n    - endpoints: [h1, h2]\n`);
+    const r = await nslab(['up', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(new RegExp(`cannot bind .* at /no-such-dir-${process.pid}: the machine has no .*sbf\\.yaml:5:\\d+`));
+    expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+    expect(readFileSync('/proc/self/mountinfo', 'utf8')).not.toContain(name);
+    expect((await execa('ip', ['netns', 'list'])).stdout).not.toContain(name);
+  });
+
   it('leaves no process, mount, namespace file or node directory', async () => {
     const name = uniqueLab('sbd');
     const up = await nslab(['up', writeTopology('sbd.yaml', topology(name))]);
