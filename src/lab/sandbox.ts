@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SyscallError } from '../netlink/error.js';
 import { MNT_DETACH, MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
 import { ensureNetnsRunDir, netnsPath, type NamedNetns } from '../sys/netns.js';
 import { pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
-import type { BuildAnswer, BuildRequest } from '../sys/sandbox/builder.js';
+import type { BuildAnswer } from '../sys/sandbox/builder.js';
+import { SandboxError, prepareNodeFiles, sandboxNodesDir, sandboxNsDir, type PreparedNode } from './sandbox-files.js';
 import { idmappedBind } from '../sys/sandbox/idmapped.js';
 import { allocateIdRange, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
 import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
@@ -46,33 +46,8 @@ export interface SandboxEntry extends StepEntry {
   readonly nodesDir: string;
 }
 
-/** A node ready to build: the builder's request, its directory, the binds nslab attaches after. */
-interface PreparedNode {
-  readonly req: BuildRequest;
-  readonly dir: string;
-  readonly binds: readonly { readonly src: string; readonly dst: string; readonly ro: boolean }[];
-}
 
-export class SandboxError extends Error {
-  override readonly name = 'SandboxError';
-}
 
-export function sandboxNsDir(lab: string): string {
-  return `${labDir(lab)}/ns`;
-}
-
-export function sandboxNodesDir(lab: string): string {
-  return `${labDir(lab)}/nodes`;
-}
-
-/** The writable directories a sandboxed node gets: its path inside → the directory name in its node dir. */
-export const NODE_DIRS: Readonly<Record<string, string>> = {
-  '/tmp': 'tmp',
-  '/var/tmp': 'var-tmp',
-  '/var/log': 'var-log',
-  '/var/lib': 'var-lib',
-  '/run': 'run',
-};
 
 /** Ranges other labs of this machine hold, from their records. */
 function rangesInUse(lab: string): IdRange[] {
@@ -185,56 +160,9 @@ export class Sandbox {
     });
   }
 
-  /** The node's own files: writable directories and /etc files, owned by its root. */
   private prepareNode(n: PlanNamespace): PreparedNode {
-    const dir = `${sandboxNodesDir(this.plan.lab)}/${n.node}`;
-    const uid = this.ids.uid;
-    const gid = this.ids.gid;
-    mkdirSync(dir, { mode: 0o755 });
-    const dirs: Record<string, string> = {};
-    for (const [inside, name] of Object.entries(NODE_DIRS)) {
-      const path = `${dir}/${name}`;
-      mkdirSync(path);
-      chmodSync(path, inside === '/tmp' || inside === '/var/tmp' ? 0o1777 : 0o755);
-      chownSync(path, uid, gid);
-      dirs[inside] = path;
-    }
-    // Debian's /var/run and /var/lock point into /run; give them their usual places.
-    mkdirSync(`${dir}/run/lock`);
-    chmodSync(`${dir}/run/lock`, 0o1777);
-    chownSync(`${dir}/run/lock`, uid, gid);
-    mkdirSync(`${dir}/etc`, { mode: 0o755 });
-    const files: Record<string, string> = {};
-    const put = (name: string, text: string): void => {
-      writeFileSync(`${dir}/etc/${name}`, text, { mode: 0o644 });
-      files[`/etc/${name}`] = `${dir}/etc/${name}`;
-    };
-    put('hostname', `${n.hostname}\n`);
     this.hosts ??= hostsFile(this.plan);
-    put('hosts', this.hosts);
-    // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
-    if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
-    else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
-    const binds = n.confine.binds.map((b) => {
-      // Under the node's own directories the mount point is made; elsewhere the read-only root must have it.
-      const own = Object.entries(NODE_DIRS).find(([inside]) => b.dst === inside || b.dst.startsWith(`${inside}/`));
-      const isDir = statSync(b.src).isDirectory();
-      if (own) {
-        const at = `${dirs[own[0]]}${b.dst.slice(own[0].length)}`;
-        if (isDir) mkdirSync(at, { recursive: true });
-        else {
-          mkdirSync(dirname(at), { recursive: true });
-          if (!existsSync(at)) writeFileSync(at, '');
-        }
-      } else if (!existsSync(b.dst)) {
-        throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: the machine has no ${b.dst} and its file system is read-only in the node; bind to a path that exists, or under ${Object.keys(NODE_DIRS).join(', ')} [${b.origin}]`);
-      } else if (statSync(b.dst).isDirectory() !== isDir) {
-        throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: one is a directory and the other is not [${b.origin}]`);
-      }
-      return { src: b.src, dst: b.dst, ro: b.ro };
-    });
-    // binds: are nslab's to attach (idmapped, after the builder), not the builder's.
-    return { req: { node: n.node, hostname: n.hostname, dirs, files, binds: [] }, dir, binds };
+    return prepareNodeFiles(this.plan.lab, n, this.ids, this.hosts);
   }
 
   /**

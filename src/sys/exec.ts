@@ -60,6 +60,25 @@ function setUpMounts(netnsName: string): void {
 }
 
 /**
+ * Node marks fds 0–2 close-on-exec and may leave them non-blocking, and it
+ * ignores SIGPIPE (and SIGXFSZ) and blocks some signals; a command it execs
+ * must get ordinary ones.
+ */
+export function ordinaryStdioAndSignals(): void {
+  for (const fd of [0, 1, 2]) {
+    try {
+      libc.fcntl(fd, F_SETFD, 0);
+      libc.fcntl(fd, F_SETFL, libc.fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    } catch {
+      // a closed standard fd stays closed
+    }
+  }
+  libc.defaultSignal(SIGPIPE);
+  libc.defaultSignal(SIGXFSZ);
+  libc.unblockAllSignals();
+}
+
+/**
  * Become a process of the node and run path: join its namespaces, set up
  * mounts as `ip netns exec` does, drop to its capabilities, no_new_privs,
  * load its seccomp filter (it binds this thread, the one that calls
@@ -74,19 +93,7 @@ export function execConfined(c: ExecConfinement, path: string, argv: readonly st
   setUpMounts(c.netnsName);
   applyCapabilities(c.caps);
   libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
-  // Node marks fds 0–2 close-on-exec and may leave them non-blocking, and it
-  // ignores SIGPIPE; the command must get ordinary ones.
-  for (const fd of [0, 1, 2]) {
-    try {
-      libc.fcntl(fd, F_SETFD, 0);
-      libc.fcntl(fd, F_SETFL, libc.fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    } catch {
-      // a closed standard fd stays closed
-    }
-  }
-  libc.defaultSignal(SIGPIPE);
-  libc.defaultSignal(SIGXFSZ);
-  libc.unblockAllSignals();
+  ordinaryStdioAndSignals();
   // Last: the default filter forbids setns, mount and unshare used above.
   if (c.seccomp) installFilter(c.seccomp.program, c.seccomp.flags);
   return libc.execve(path, argv, env);

@@ -2,10 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CAP_NAMES, type CapSet } from '../caps/index.js';
 import {
-  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, F_GETFL, F_SETFD, F_SETFL, O_CLOEXEC,
-  O_NONBLOCK, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
+  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
 } from '../libc.js';
-import { resolveProgram } from '../exec.js';
+import { ordinaryStdioAndSignals, resolveProgram } from '../exec.js';
 import { installFilter } from '../seccomp/install.js';
 
 /** A sandboxed node's pinned namespaces and what confines its processes. */
@@ -102,17 +101,7 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
   libc.setns(libc.open('/proc/1/ns/ipc', O_RDONLY | O_CLOEXEC), CLONE_NEWIPC);
   libc.setns(libc.open('/proc/1/ns/cgroup', O_RDONLY | O_CLOEXEC), CLONE_NEWCGROUP);
   libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
-  for (const fd of [0, 1, 2]) {
-    try {
-      libc.fcntl(fd, F_SETFD, 0);
-      libc.fcntl(fd, F_SETFL, libc.fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    } catch {
-      // a closed standard fd stays closed
-    }
-  }
-  libc.defaultSignal(13); // SIGPIPE
-  libc.defaultSignal(25); // SIGXFSZ
-  libc.unblockAllSignals();
+  ordinaryStdioAndSignals();
   const launcher = [
     'nsenter', '--user=/proc/1/ns/user', '--pid=/proc/1/ns/pid', '--',
     resolveProgram('setpriv'), `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),

@@ -1,0 +1,85 @@
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BuildRequest } from '../sys/sandbox/builder.js';
+import type { IdRange } from '../sys/sandbox/idmap.js';
+import type { PlanNamespace } from '../topology/plan.js';
+import { labDir } from './state.js';
+
+export class SandboxError extends Error {
+  override readonly name = 'SandboxError';
+}
+
+export function sandboxNsDir(lab: string): string {
+  return `${labDir(lab)}/ns`;
+}
+
+export function sandboxNodesDir(lab: string): string {
+  return `${labDir(lab)}/nodes`;
+}
+
+/** The writable directories a sandboxed node gets: its path inside → the directory name in its node dir. */
+export const NODE_DIRS: Readonly<Record<string, string>> = {
+  '/tmp': 'tmp',
+  '/var/tmp': 'var-tmp',
+  '/var/log': 'var-log',
+  '/var/lib': 'var-lib',
+  '/run': 'run',
+};
+
+/** A node ready to build: the builder's request, its directory, the binds nslab attaches after. */
+export interface PreparedNode {
+  readonly req: BuildRequest;
+  readonly dir: string;
+  readonly binds: readonly { readonly src: string; readonly dst: string; readonly ro: boolean }[];
+}
+
+/** The node's own files: writable directories and /etc files, owned by its root. */
+export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, hosts: string): PreparedNode {
+  const dir = `${sandboxNodesDir(lab)}/${n.node}`;
+  const uid = ids.uid;
+  const gid = ids.gid;
+  mkdirSync(dir, { mode: 0o755 });
+  const dirs: Record<string, string> = {};
+  for (const [inside, name] of Object.entries(NODE_DIRS)) {
+    const path = `${dir}/${name}`;
+    mkdirSync(path);
+    chmodSync(path, inside === '/tmp' || inside === '/var/tmp' ? 0o1777 : 0o755);
+    chownSync(path, uid, gid);
+    dirs[inside] = path;
+  }
+  // Debian's /var/run and /var/lock point into /run; give them their usual places.
+  mkdirSync(`${dir}/run/lock`);
+  chmodSync(`${dir}/run/lock`, 0o1777);
+  chownSync(`${dir}/run/lock`, uid, gid);
+  mkdirSync(`${dir}/etc`, { mode: 0o755 });
+  const files: Record<string, string> = {};
+  const put = (name: string, text: string): void => {
+    writeFileSync(`${dir}/etc/${name}`, text, { mode: 0o644 });
+    files[`/etc/${name}`] = `${dir}/etc/${name}`;
+  };
+  put('hostname', `${n.hostname}\n`);
+  put('hosts', hosts);
+  // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
+  if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
+  else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
+  const binds = n.confine.binds.map((b) => {
+    // Under the node's own directories the mount point is made; elsewhere the read-only root must have it.
+    const own = Object.entries(NODE_DIRS).find(([inside]) => b.dst === inside || b.dst.startsWith(`${inside}/`));
+    const isDir = statSync(b.src).isDirectory();
+    if (own) {
+      const at = `${dirs[own[0]]}${b.dst.slice(own[0].length)}`;
+      if (isDir) mkdirSync(at, { recursive: true });
+      else {
+        mkdirSync(dirname(at), { recursive: true });
+        if (!existsSync(at)) writeFileSync(at, '');
+      }
+    } else if (!existsSync(b.dst)) {
+      throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: the machine has no ${b.dst} and its file system is read-only in the node; bind to a path that exists, or under ${Object.keys(NODE_DIRS).join(', ')} [${b.origin}]`);
+    } else if (statSync(b.dst).isDirectory() !== isDir) {
+      throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: one is a directory and the other is not [${b.origin}]`);
+    }
+    return { src: b.src, dst: b.dst, ro: b.ro };
+  });
+  // binds: are nslab's to attach (idmapped, after the builder), not the builder's.
+  return { req: { node: n.node, hostname: n.hostname, dirs, files, binds: [] }, dir, binds };
+}
