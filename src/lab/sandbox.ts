@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SyscallError } from '../netlink/error.js';
@@ -60,6 +62,55 @@ function rangesInUse(lab: string): IdRange[] {
   return out;
 }
 
+/** Can any user read file (o+x on every directory above it, o+r on it)? */
+function readableByAll(file: string): boolean {
+  for (let d = dirname(file); d !== dirname(d); d = dirname(d)) if ((statSync(d).mode & 0o001) === 0) return false;
+  return (statSync(file).mode & 0o004) !== 0;
+}
+
+/**
+ * The builder runs as the lab's root, an unprivileged uid on the machine, so
+ * Node must read it and what it imports as any user could. From a checkout
+ * in a 0700 directory (/root/nslab, mktemp -d) it cannot: then the builder,
+ * its imports and koffi are copied into the lab's state directory (about
+ * 2 MB, removed with it) and run from there.
+ */
+function runnableBuilder(lab: string): string {
+  const builder = builderPath();
+  if (readableByAll(builder)) return builder;
+  const dist = builder.replace(/\/sys\/sandbox\/builder\.js$/, '');
+  const root = `${labDir(lab)}/builder`;
+  const files = new Set<string>();
+  const walk = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) walk(resolve(dirname(file), m[1] as string));
+  };
+  walk(builder);
+  for (const f of files) {
+    const to = `${root}/dist${f.slice(dist.length)}`;
+    mkdirSync(dirname(to), { recursive: true, mode: 0o755 });
+    copyFileSync(f, to);
+  }
+  // koffi and its prebuilt binary package (@koromix/koffi-<platform>-<arch>).
+  const modules = resolve(dirname(createRequire(import.meta.url).resolve('koffi')), '..');
+  const koromix = `${modules}/@koromix`;
+  const copy = (from: string, to: string): void => cpSync(from, to, { recursive: true });
+  copy(`${modules}/koffi`, `${root}/node_modules/koffi`);
+  if (existsSync(koromix)) {
+    for (const d of readdirSync(koromix)) if (d.startsWith(`koffi-${process.platform}-${process.arch}`)) copy(`${koromix}/${d}`, `${root}/node_modules/@koromix/${d}`);
+  }
+  chmodTree(root);
+  return `${root}/dist/sys/sandbox/builder.js`;
+}
+
+/** o+rX on everything below root (cpSync keeps the checkout's modes). */
+function chmodTree(root: string): void {
+  const st = statSync(root);
+  chmodSync(root, st.isDirectory() ? 0o755 : (st.mode & 0o111) !== 0 ? 0o755 : 0o644);
+  if (st.isDirectory()) for (const e of readdirSync(root)) chmodTree(`${root}/${e}`);
+}
+
 function started(child: ChildProcess, what: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
@@ -116,6 +167,7 @@ export class Sandbox {
 
   /** Journal, then make the lab's user namespace and start the builder in it. */
   static async open(plan: Plan, journal: Journal): Promise<Sandbox> {
+    const builder = runnableBuilder(plan.lab);
     const ids = allocateIdRange(rangesInUse(plan.lab));
     const nsDir = sandboxNsDir(plan.lab);
     const nodesDir = sandboxNodesDir(plan.lab);
@@ -145,7 +197,7 @@ export class Sandbox {
     } finally {
       holder.stdin?.end();
     }
-    const child = spawn('nsenter', [`--user=${userns}`, '--', process.execPath, builderPath()], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('nsenter', [`--user=${userns}`, '--', process.execPath, builder], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
     await started(child, 'util-linux nsenter');
