@@ -54,7 +54,8 @@ export function execInNode(lab: string, node: string, command: readonly string[]
   cgroups.addPid(node, process.pid);
 
   const argv = command.length > 0 ? [...command] : interactiveShell();
-  const path = resolveProgram(argv[0] as string);
+  // A sandboxed node's command is looked up inside it (its file system is what it runs on).
+  const path = n.confine.isolation === 'sandbox' ? (argv[0] as string) : resolveProgram(argv[0] as string);
   const env = {
     ...process.env,
     ...n.env,

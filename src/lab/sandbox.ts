@@ -11,7 +11,7 @@ import { pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
 import type { BuildAnswer } from '../sys/sandbox/builder.js';
 import { SandboxError, prepareNodeFiles, sandboxNodesDir, sandboxNsDir, type PreparedNode } from './sandbox-files.js';
 import { idmappedBind } from '../sys/sandbox/idmapped.js';
-import { allocateIdRange, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
+import { allocateIdRange, writeBindIdMaps, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
 import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
 import { labDir, listLabDirs, readRecord, type Journal, type StepEntry } from './state.js';
 import type { Step } from './step.js';
@@ -111,6 +111,20 @@ function chmodTree(root: string): void {
   if (st.isDirectory()) for (const e of readdirSync(root)) chmodTree(`${root}/${e}`);
 }
 
+/** A user namespace with the maps `write` gives its holder, pinned at path (`unshare --user cat`, maps, bind mount). */
+async function pinnedUserns(path: string, write: (pid: number) => void): Promise<void> {
+  const holder = spawn('unshare', ['--user', '--', 'cat'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  try {
+    await started(holder, 'util-linux unshare');
+    const pid = holder.pid as number;
+    await untilOwnUserns(pid);
+    write(pid);
+    pinNamespace(`/proc/${pid}/ns/user`, path);
+  } finally {
+    holder.stdin?.end();
+  }
+}
+
 function started(child: ChildProcess, what: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
@@ -186,17 +200,10 @@ export class Sandbox {
     // capabilities there, so: a holder is born in the namespace (`unshare
     // --user cat`), nslab writes the maps, and the builder enters it with
     // `nsenter --user`, which becomes uid 0 inside (mapped) before exec.
-    const holder = spawn('unshare', ['--user', '--', 'cat'], { stdio: ['pipe', 'ignore', 'pipe'] });
     const userns = `${nsDir}/user`;
-    try {
-      await started(holder, 'util-linux unshare');
-      const pid = holder.pid as number;
-      await untilOwnUserns(pid);
-      writeIdMaps(pid, ids);
-      pinNamespace(`/proc/${pid}/ns/user`, userns);
-    } finally {
-      holder.stdin?.end();
-    }
+    await pinnedUserns(userns, (pid) => writeIdMaps(pid, ids));
+    // The idmapping of binds: the machine's ids 1–65535 are the node's, the node's root is the lab's base id (not the machine's root).
+    if (plan.namespaces.some((n) => n.confine.binds.length > 0)) await pinnedUserns(`${nsDir}/bind-user`, (pid) => writeBindIdMaps(pid, ids));
     const child = spawn('nsenter', [`--user=${userns}`, '--', process.execPath, builder], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr.setEncoding('utf8').on('data', (d: string) => stderr.push(d));
@@ -256,7 +263,7 @@ export class Sandbox {
       this.nodes[n.node] = node;
       for (const b of (prepared[k] as PreparedNode).binds) {
         try {
-          idmappedBind(b.src, b.dst, { mntNs: node.mnt, userns: this.userns, ro: b.ro });
+          idmappedBind(b.src, b.dst, { mntNs: node.mnt, userns: `${nsDir}/bind-user`, ro: b.ro });
         } catch (err) {
           throw new SandboxError(`node ${n.node}: cannot bind ${b.src} at ${b.dst}: ${(err as Error).message} [${n.origin}]`, { cause: err });
         }

@@ -94,6 +94,7 @@ export function execConfined(c: ExecConfinement, path: string, argv: readonly st
   applyCapabilities(c.caps);
   libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
   ordinaryStdioAndSignals();
+  libc.closeRangeOnExec(3);
   // Last: the default filter forbids setns, mount and unshare used above.
   if (c.seccomp) installFilter(c.seccomp.program, c.seccomp.flags);
   return libc.execve(path, argv, env);

@@ -25,6 +25,7 @@ const c = {
   open_tree: lib.func('int open_tree(int dirfd, const char *path, unsigned int flags)'),
   move_mount: lib.func('int move_mount(int from_dirfd, const char *from_path, int to_dirfd, const char *to_path, unsigned int flags)'),
   chdir: lib.func('int chdir(const char *path)'),
+  close_range: lib.func('int close_range(unsigned int first, unsigned int last, int flags)'),
   flock: lib.func('int flock(int fd, int op)'),
   gettid: lib.func('int gettid()'),
   sethostname: lib.func('int sethostname(const char *name, size_t len)'),
@@ -83,9 +84,13 @@ export const AT_RECURSIVE = 0x8000;
 /** linux/mount.h */
 export const MOUNT_ATTR_RDONLY = 0x1;
 export const MOUNT_ATTR_IDMAP = 0x100000;
+export const MOUNT_ATTR_NOSUID = 0x2;
+export const MOUNT_ATTR_NODEV = 0x4;
 export const OPEN_TREE_CLONE = 1;
 export const MOVE_MOUNT_F_EMPTY_PATH = 0x4;
 export const AT_EMPTY_PATH = 0x1000;
+/** linux/close_range.h */
+export const CLOSE_RANGE_CLOEXEC = 1 << 2;
 
 export const F_SETFD = 2;
 export const F_GETFL = 3;
@@ -170,6 +175,10 @@ export const libc = {
   /** Attach a detached tree at path: move_mount(fd, "", AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH). */
   moveMount(fd: number, path: string): void {
     check('move_mount', c.move_mount(fd, '', AT_FDCWD, path, MOVE_MOUNT_F_EMPTY_PATH), path);
+  },
+  /** close_range(first, ~0U, CLOSE_RANGE_CLOEXEC): every fd from first on closes at the next execve. */
+  closeRangeOnExec(first: number): void {
+    check('close_range', c.close_range(first, 0xffffffff, CLOSE_RANGE_CLOEXEC));
   },
   chdir(path: string): void {
     check('chdir', c.chdir(path), path);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLI, isRoot, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
 
@@ -66,6 +67,8 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
     mkdirSync(join(bindDir, 'files'));
     writeFileSync(join(bindDir, 'files', 'hello.txt'), 'hello from the machine\n');
     mkdirSync(join(bindDir, 'state'));
+    // A daemon's state directory, as an ordinary id of the machine owns it.
+    chownSync(join(bindDir, 'state'), 1000, 1000);
     const up = await nslab(['up', file]);
     expect(up.stderr).toBe('');
     expect(up.exitCode).toBe(0);
@@ -156,12 +159,50 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
     expect(r.stdout).not.toMatch(/RO-WROTE/);
     expect(r.stdout).toMatch(/RW-OK/);
     expect(readFileSync(join(bindDir, 'state', 'data'), 'utf8')).toBe('y\n');
+    // Written by the node's root: on the machine it belongs to the lab's id, not to root.
+    expect(statSync(join(bindDir, 'state', 'data')).uid).toBeGreaterThan(65535);
+  });
+
+  it('cannot leave a setuid-root file on the machine through a writable bind', async () => {
+    const r = await inNode('h4', 'cp /bin/true /var/lib/app/rootsh && chown 0:0 /var/lib/app/rootsh; chmod 4755 /var/lib/app/rootsh; exit 0');
+    expect(r.exitCode).toBe(0);
+    const st = statSync(join(bindDir, 'state', 'rootsh'));
+    expect(st.uid !== 0 || (st.mode & 0o4000) === 0).toBe(true);
+    expect(st.uid).not.toBe(0);
+  });
+
+  it('cannot type into the user’s terminal (TIOCSTI is refused by the filter, not merely by the tty)', async () => {
+    const r = await inNode('h1', `python3 -c 'import fcntl, termios, sys
+try:
+    fcntl.ioctl(0, termios.TIOCSTI, b"x")
+except OSError as e:
+    print("errno", e.errno)'`);
+    expect(r.stdout.trim()).toBe('errno 1');
+  });
+
+  it('gets no fd of the caller beyond 0–2 (an open fd could name the machine’s files)', async () => {
+    const fd = openSync('/etc/hostname', 'r');
+    try {
+      const stdio: ('ignore' | 'pipe' | number)[] = ['ignore', 'pipe', 'pipe', ...Array.from({ length: 20 }, () => 'ignore' as const), fd];
+      const r = spawnSync('node', [CLI, 'exec', lab, 'h1', '--', 'sh', '-c', '[ -e /proc/self/fd/23 ] && echo LEAK; echo done'], { timeout: 30_000, stdio });
+      expect(String(r.stdout).trim()).toBe('done');
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('keeps `isolation: network` as before: root on the machine’s files (what the README warns of)', async () => {
     const r = await inNode('h3', 'cat /proc/self/uid_map; head -c 0 /etc/shadow && echo SHADOW');
     expect(r.stdout).toMatch(/^\s*0\s+0\s+4294967295/);
     expect(r.stdout).toMatch(/SHADOW/);
+  });
+
+  it('cannot signal its own init or write its memory (the init has no filter)', async () => {
+    const r = await inNode('h2', 'kill -9 1 && echo KILLED; printf x | dd of=/proc/1/mem bs=1 seek=4096 conv=notrunc 2>/dev/null && echo WROTE; grep -E "^(Uid|Seccomp):" /proc/1/status; exit 0');
+    expect(r.stdout).not.toMatch(/KILLED|WROTE/);
+    expect(r.stdout).toMatch(/^Uid:\s+65534/m);
+    const again = await inNode('h2', 'echo alive');
+    expect(again.stdout.trim()).toBe('alive');
   });
 
   it('inspect shows each node’s namespaces, id map and init as the kernel has them (lsns, /proc)', async () => {

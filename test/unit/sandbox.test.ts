@@ -83,11 +83,12 @@ describe('the launcher’s arguments', () => {
     expect(boundingSetArg(new Set())).toBe('-all');
   });
 
-  it('has an init that mounts the node’s /proc first and drops every capability before it waits', () => {
+  it('has an init that mounts the node’s /proc first, then becomes another uid with no capability before it waits', () => {
     const lines = INIT_SCRIPT.split('\n');
     expect(lines[0]).toMatch(/^mount -t proc .* \/proc \|\| exit 1$/);
     expect(INIT_SCRIPT).toMatch(/mount --bind \/dev\/null \/proc\/\$f/);
-    expect(lines[lines.length - 1]).toMatch(/^exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- /);
+    // Not uid 0: the node's root must not be able to signal it or write /proc/1/mem (it has no filter).
+    expect(lines[lines.length - 1]).toMatch(/^exec setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- /);
   });
 });
 
@@ -142,5 +143,18 @@ describe('installFilter’s seccomp(2) numbers', () => {
     expect(SECCOMP_SYSCALL.x64).toBe(syscallNumber('x86_64', 'seccomp'));
     expect(SECCOMP_SYSCALL.arm64).toBe(syscallNumber('aarch64', 'seccomp'));
     expect(SECCOMP_SYSCALL.ia32).toBe(SYSCALLS_I386.seccomp);
+  });
+});
+
+describe('the default profile and the terminal', () => {
+  const filter = compilePolicy(DEFAULT_PROFILE, { arches: ['x86_64', 'aarch64'] });
+  it('refuses TIOCSTI and TIOCLINUX, also with garbage in the upper 32 bits, and allows other ioctls', () => {
+    for (const arch of ['x86_64', 'aarch64'] as const) {
+      expect(decide(filter.program, arch, 'ioctl', [0n, 0x5412n])).toEqual(EPERM);
+      expect(decide(filter.program, arch, 'ioctl', [0n, 0xdead00005412n])).toEqual(EPERM);
+      expect(decide(filter.program, arch, 'ioctl', [0n, 0x541cn])).toEqual(EPERM);
+      expect(decide(filter.program, arch, 'ioctl', [0n, 0x5413n])).toEqual(ALLOWED); // TIOCGWINSZ
+      expect(decide(filter.program, arch, 'ioctl', [0n, 0x8914n])).toEqual(ALLOWED); // SIOCSIFFLAGS
+    }
   });
 });

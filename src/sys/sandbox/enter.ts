@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CAP_NAMES, type CapSet } from '../caps/index.js';
 import {
-  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
+  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MNT_DETACH, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
 } from '../libc.js';
 import { ordinaryStdioAndSignals, resolveProgram } from '../exec.js';
 import { installFilter } from '../seccomp/install.js';
@@ -26,8 +26,9 @@ export class SandboxEnterError extends Error {
 /**
  * The node's init, PID 1 of its PID namespace: mounts the namespace's /proc
  * over the machine's (every process of the node then sees only the node's
- * processes), masks what Docker masks, then drops every capability and
- * reaps orphans. PID 1 ignores signals it has no handler for, so nothing
+ * processes), masks what Docker masks, then becomes uid 65534 inside with no
+ * capability and reaps orphans. PID 1 ignores signals it has no handler
+ * for, and a different uid cannot be signalled without CAP_KILL, so nothing
  * inside the node can end it; down ends it with the node's cgroup.
  */
 export const INIT_SCRIPT = [
@@ -37,7 +38,10 @@ export const INIT_SCRIPT = [
   '  [ -e /proc/$f ] && mount --bind /dev/null /proc/$f',
   'done',
   'for d in acpi scsi asound; do [ -d /proc/$d ] && mount -t tmpfs -o ro,nosuid,nodev,noexec tmpfs /proc/$d; done',
-  `exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- /bin/sh -c 'while :; do sleep 86400 & wait; done'`,
+  // Its own uid inside (65534, nobody): the node's root, without CAP_KILL or
+  // CAP_SYS_PTRACE, can then neither signal it nor write its memory through
+  // /proc/1/mem, which matters because the init runs without the seccomp filter.
+  `exec setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- /bin/sh -c 'while :; do sleep 86400 & wait; done'`,
 ].join('\n');
 
 const sleep = (ms: number): void => {
@@ -95,17 +99,24 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
   libc.unshare(CLONE_FS);
   libc.setns(net, CLONE_NEWNET);
   libc.setns(mnt, CLONE_NEWNS);
-  if (!initRuns()) startInit(userns, c.hostname);
+  if (!initRuns()) {
+    // An init killed from outside leaves its PID namespace's /proc mounted, dead (no /proc/1, no /proc/self).
+    if (!existsSync('/proc/self')) libc.umount2('/proc', MNT_DETACH);
+    startInit(userns, c.hostname);
+  }
   // Paths below are the node's: its /proc, where its init is PID 1.
   libc.setns(libc.open('/proc/1/ns/uts', O_RDONLY | O_CLOEXEC), CLONE_NEWUTS);
   libc.setns(libc.open('/proc/1/ns/ipc', O_RDONLY | O_CLOEXEC), CLONE_NEWIPC);
   libc.setns(libc.open('/proc/1/ns/cgroup', O_RDONLY | O_CLOEXEC), CLONE_NEWCGROUP);
   libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
   ordinaryStdioAndSignals();
+  // The command is looked up inside the node (setpriv's execvp, the node's PATH), where it runs.
   const launcher = [
     'nsenter', '--user=/proc/1/ns/user', '--pid=/proc/1/ns/pid', '--',
     resolveProgram('setpriv'), `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),
   ];
+  // Nothing but 0–2 crosses into the node: an fd the caller left open could name the machine's files.
+  libc.closeRangeOnExec(3);
   // Last: the filter allows only the launcher's setns calls (user, PID).
   const nsenter = resolveProgram('nsenter');
   if (c.seccomp) installFilter(c.seccomp.program, c.seccomp.flags);

@@ -67,3 +67,20 @@ export function writeIdMaps(pid: number, r: IdRange): void {
   writeFileSync(`/proc/${pid}/uid_map`, `0 ${r.uid} ${r.count}\n`);
   writeFileSync(`/proc/${pid}/gid_map`, `0 ${r.gid} ${r.count}\n`);
 }
+
+/**
+ * The idmapping of a node's `binds:` (an idmapped mount reads each on-disk
+ * id as an id inside this map): the machine's ids 1–65535 are the node's
+ * 1–65535 (frr is frr on both sides), the node's root is the lab's base id
+ * on disk, and the machine's root is nobody inside. So a node can neither
+ * write as the machine's root through a bind nor leave a file there that
+ * the machine's root owns (a setuid-root binary).
+ */
+export function bindIdMapLines(base: number, count: number): string {
+  return `${base} ${base} 1\n1 ${base + 1} ${count - 1}\n`;
+}
+
+export function writeBindIdMaps(pid: number, r: IdRange): void {
+  writeFileSync(`/proc/${pid}/uid_map`, bindIdMapLines(r.uid, r.count));
+  writeFileSync(`/proc/${pid}/gid_map`, bindIdMapLines(r.gid, r.count));
+}

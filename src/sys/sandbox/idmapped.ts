@@ -1,14 +1,16 @@
-import { CLONE_FS, CLONE_NEWNS, MOUNT_ATTR_IDMAP, MOUNT_ATTR_RDONLY, O_CLOEXEC, O_RDONLY, libc } from '../libc.js';
+import { CLONE_FS, CLONE_NEWNS, MOUNT_ATTR_IDMAP, MOUNT_ATTR_NODEV, MOUNT_ATTR_NOSUID, MOUNT_ATTR_RDONLY, O_CLOEXEC, O_RDONLY, libc } from '../libc.js';
 
 let ownFs = false;
 
 /**
- * A `binds:` entry shown in a node through an idmapped mount, so ownership
- * works both ways: a file the machine's uid N owns is uid N inside (root's
- * are root's, frr's are frr's), and what the node's users write lands on
- * the machine under the same ids, not under the node's shifted range.
+ * A `binds:` entry shown in a node through an idmapped mount (nosuid,
+ * nodev), so ownership works both ways for the node's users: a file the
+ * machine's uid N (1–65535) owns is uid N inside (frr's are frr's), and what
+ * they write lands on the machine under the same ids. The machine's root is
+ * nobody inside, and the node's root writes as the lab's base id (see
+ * bindIdMapLines).
  *
- *   mount --bind --map-users=0:BASE:65536 … (util-linux ≥ 2.39 says it so):
+ *   mount --bind -o X-mount.idmap=… (util-linux ≥ 2.39 says it so):
  *   open_tree(SRC, OPEN_TREE_CLONE); mount_setattr(MOUNT_ATTR_IDMAP, lab userns);
  *   setns(node mnt); move_mount(→ DST); setns(back)
  *
@@ -27,7 +29,7 @@ export function idmappedBind(src: string, dst: string, opts: { mntNs: string; us
   const home = libc.open('/proc/thread-self/ns/mnt', O_RDONLY | O_CLOEXEC);
   const target = libc.open(opts.mntNs, O_RDONLY | O_CLOEXEC);
   try {
-    libc.mountSetattrFd(tree, MOUNT_ATTR_IDMAP | (opts.ro ? MOUNT_ATTR_RDONLY : 0), 0, userns);
+    libc.mountSetattrFd(tree, MOUNT_ATTR_IDMAP | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | (opts.ro ? MOUNT_ATTR_RDONLY : 0), 0, userns);
     libc.setns(target, CLONE_NEWNS);
     try {
       libc.moveMount(tree, dst);

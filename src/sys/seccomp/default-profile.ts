@@ -13,6 +13,9 @@ import { ALLOW, SCMP_CMP, errno, type Policy, type Rule } from './policy.js';
  */
 
 const EPERM = 1;
+/** asm-generic/ioctls.h (x86_64 and aarch64 alike). */
+const TIOCSTI = 0x5412;
+const TIOCLINUX = 0x541c;
 const ENOSYS = 38;
 
 /** Every namespace flag clone(2) takes (CLONE_NEWTIME is clone3/unshare only: 0x80 is the exit signal in clone). */
@@ -93,6 +96,24 @@ export const DEFAULT_PROFILE_RULES: readonly Rule[] = [
   // permission and mount boundary ("shocker"); fanotify watches whole
   // filesystems.
   deny('default profile: files by handle', ['open_by_handle_at', 'name_to_handle_at', 'fanotify_init']),
+
+  // Terminal input injection: TIOCSTI pushes characters into a terminal's
+  // input queue, and `nslab exec` hands the user's own terminal to the node,
+  // so a node could type commands into the user's shell once exec returns;
+  // TIOCLINUX subcode 2 (selection paste) does the same on a console. The
+  // kernel reads the request as 32 bits, so only those are compared.
+  {
+    names: ['ioctl'],
+    action: errno(EPERM),
+    args: [{ index: 1, op: SCMP_CMP.SCMP_CMP_MASKED_EQ, value: 0xffffffffn, valueTwo: BigInt(TIOCSTI) }],
+    origin: 'default profile: terminal input injection (TIOCSTI)',
+  },
+  {
+    names: ['ioctl'],
+    action: errno(EPERM),
+    args: [{ index: 1, op: SCMP_CMP.SCMP_CMP_MASKED_EQ, value: 0xffffffffn, valueTwo: BigInt(TIOCLINUX) }],
+    origin: 'default profile: terminal input injection (TIOCLINUX)',
+  },
 
   // x86 I/O ports: direct hardware access.
   deny('default profile: I/O ports', ['iopl', 'ioperm']),
