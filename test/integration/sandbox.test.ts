@@ -127,6 +127,19 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
     expect(readFileSync('/proc/sys/kernel/core_pattern', 'utf8')).not.toMatch(/nslab-pwned/);
   });
 
+  it('has its own /proc with Docker’s masked paths: each one this kernel has reads as /dev/null', async () => {
+    const masked = ['kcore', 'sysrq-trigger', 'timer_list', 'keys', 'latency_stats', 'sched_debug', 'kallsyms'];
+    const r = await inNode('h1', `for f in ${masked.join(' ')}; do [ -e /proc/$f ] || continue; n=$(head -c 64 /proc/$f | wc -c); m=$(grep -c " /proc/$f " /proc/self/mountinfo); echo "$f $n $m"; done`);
+    const rows = r.stdout.trim().split('\n').filter(Boolean).map((l) => l.split(' '));
+    // kallsyms and keys exist on every kernel that has /proc; on the machine they are not empty.
+    expect(rows.length).toBeGreaterThan(0);
+    expect(readFileSync('/proc/kallsyms', 'utf8').length).toBeGreaterThan(0);
+    for (const [name, bytes, mounts] of rows) {
+      expect(bytes, name).toBe('0');
+      expect(mounts, name).toBe('1');
+    }
+  });
+
   it('cannot make a veth in the machine’s namespace with netns 1', async () => {
     const before = (await execa('ip', ['-j', 'link'])).stdout;
     const r = await inNode('h1', 'ip link add sbxesc0 type veth peer name sbxesc1 netns 1; ip -br link');
