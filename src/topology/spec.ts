@@ -194,7 +194,7 @@ const nodeFields: Record<string, Spec> = {
 
 /** containerlab node fields with no meaning for a namespace lab. */
 export const IGNORED_NODE_FIELDS = [
-  'image', 'startup-config', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'binds', 'license', 'type',
+  'image', 'startup-config', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'license', 'type',
   'image-pull-policy', 'enforce-startup-config', 'suppress-startup-config', 'entrypoint', 'cmd', 'user', 'network-mode',
   'publish', 'runtime', 'stages', 'certificate', 'healthcheck', 'extras', 'restart-policy', 'auto-remove', 'wait-for',
   'memory-reservation', 'shm-size', 'devices', 'aliases', 'components', 'config', 'sandbox', 'kernel',
