@@ -62,12 +62,13 @@ export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, ho
   // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
   if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
   else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
+  if (n.frr) dirs['/etc/frr'] = frrEtc(dir, n, ids);
   const binds = n.confine.binds.map((b) => {
     // Under the node's own directories the mount point is made; elsewhere the read-only root must have it.
-    const own = Object.entries(NODE_DIRS).find(([inside]) => b.dst === inside || b.dst.startsWith(`${inside}/`));
+    const own = Object.entries(dirs).find(([inside]) => b.dst === inside || b.dst.startsWith(`${inside}/`));
     const isDir = statSync(b.src).isDirectory();
     if (own) {
-      const at = `${dirs[own[0]]}${b.dst.slice(own[0].length)}`;
+      const at = `${own[1]}${b.dst.slice(own[0].length)}`;
       if (isDir) mkdirSync(at, { recursive: true });
       else {
         mkdirSync(dirname(at), { recursive: true });
@@ -82,4 +83,42 @@ export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, ho
   });
   // binds: are nslab's to attach (idmapped, after the builder), not the builder's.
   return { req: { node: n.node, hostname: n.hostname, dirs, files, binds: [] }, dir, binds };
+}
+
+/** The uid and gid Debian's frr package made (the same numbers inside a node). */
+function frrIds(): { uid: number; gid: number } {
+  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('frr:'));
+  const [, , uid, gid] = line?.split(':') ?? [];
+  if (!line || !existsSync('/usr/lib/frr/frrinit.sh')) throw new SandboxError("FRR nodes need the machine's FRR: apt-get install frr");
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * An FRR node's /etc/frr, in its node dir, owned by the node's frr user:
+ * frr.conf (the startup-config), a daemons file enabling what it configures
+ * (zebra and staticd always run), an empty vtysh.conf. The machine's own
+ * /etc/frr (0750 frr) is not readable inside, so this is made even when
+ * binds supply the files; they are mounted on top.
+ */
+function frrEtc(dir: string, n: PlanNamespace, ids: IdRange): string {
+  const frr = frrIds();
+  const etc = `${dir}/etc-frr`;
+  mkdirSync(etc, { mode: 0o775 });
+  const config = n.frr?.config !== undefined ? readFileSync(n.frr.config, 'utf8') : '';
+  const daemons = [
+    `# made by nslab for node ${n.node}; read by /usr/lib/frr/frrinit.sh`,
+    ...(n.frr?.daemons ?? []).map((d) => `${d}=yes`),
+    'vtysh_enable=yes',
+    'zebra_options="  -A 127.0.0.1 -s 90000000"',
+    ...(n.frr?.daemons ?? []).map((d) => `${d}_options="  -A 127.0.0.1"`),
+    'staticd_options="-A 127.0.0.1"',
+    '',
+  ].join('\n');
+  const files: Record<string, string> = { 'frr.conf': config, daemons, 'vtysh.conf': '' };
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(`${etc}/${name}`, text, { mode: 0o640 });
+    chownSync(`${etc}/${name}`, ids.uid + frr.uid, ids.gid + frr.gid);
+  }
+  chownSync(etc, ids.uid + frr.uid, ids.gid + frr.gid);
+  return etc;
 }

@@ -5,7 +5,9 @@ import { interfaceNameProblem, nameProblem } from './names.js';
 import { parseConfinement, parseExec, parsePorts, parseResolver, parseStringMap } from './node-fields.js';
 import { buildRoute, parseRouteText } from './routes.js';
 import type { Field } from './source.js';
-import { KIND_ALIASES, type NodeConfinement, type NodeDef, type NodeKind, type RouteDef, type RoutingMode } from './types.js';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { KIND_ALIASES, type FrrDef, type NodeConfinement, type NodeDef, type NodeKind, type RouteDef, type RoutingMode } from './types.js';
 
 /** What a switch nslab makes for a LAN is given: nothing to confine, nothing to run. */
 export const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
@@ -70,13 +72,19 @@ export function parseNodes(topo: Field, labRouting: RoutingMode, file: string): 
     const natField = get('nat');
     const natOut = natField.get('out').text;
     const dns = parseResolver(get('dns'));
+    const confine = parseConfinement(get, file);
+    const frr = parseFrr(nf, kindField, get, file, confine);
+    const exec = parseExec(get('exec'));
     nodes.set(name, {
       name,
-      kind,
+      // An FRR node routes (containerlab's FRR image enables forwarding too).
+      kind: frr ? 'router' : kind,
+      ...(frr ? { frr } : {}),
       routes,
       routing,
-      confine: parseConfinement(get, file),
-      exec: parseExec(get('exec')),
+      // FRR needs these inside (zebra talks netlink, ospfd raw IP, watchfrr namespaces) and starts before any exec: line.
+      confine: frr ? { ...confine, caps: sortCaps(new Set([...confine.caps, ...FRR_CAPS])) } : confine,
+      exec: frr ? [{ cmd: FRR_START, background: false, pos: frr.pos, field: frr.field }, ...exec] : exec,
       env: parseStringMap(get('env')),
       sysctls: parseStringMap(get('sysctls')),
       ...(dns ? { dns } : {}),
@@ -87,6 +95,60 @@ export function parseNodes(topo: Field, labRouting: RoutingMode, file: string): 
     });
   }
   return nodes;
+}
+
+/** How an FRR node starts FRR (Debian's script: watchfrr, zebra, the daemons file's daemons). */
+export const FRR_START = '/usr/lib/frr/frrinit.sh start';
+const FRR_CAPS = ['CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_SYS_ADMIN'] as const;
+
+/** `router ospf` → ospfd, and so on: the daemons a frr.conf configures. */
+export function frrDaemons(config: string): string[] {
+  const map: Record<string, string> = { ospf: 'ospfd', ospf6: 'ospf6d', bgp: 'bgpd', isis: 'isisd', rip: 'ripd', ripng: 'ripngd', eigrp: 'eigrpd', babel: 'babeld', openfabric: 'fabricd' };
+  const out = new Set<string>();
+  for (const m of config.matchAll(/^\s*router\s+(\S+)/gm)) {
+    const d = map[m[1] as string];
+    if (d) out.add(d);
+  }
+  if (/^\s*mpls\s+ldp/m.test(config)) out.add('ldpd');
+  if (/^\s*segment-routing|^\s*pbr-map/m.test(config)) out.add('pbrd');
+  if (/^\s*bfd\b/m.test(config)) out.add('bfdd');
+  return [...out].sort();
+}
+
+/** An FRR node's settings: `kind: frr`, or containerlab's `kind: linux` with an FRR image. */
+function parseFrr(nf: Field, kindField: Field, get: (key: string) => Field, file: string, confine: NodeConfinement): FrrDef | undefined {
+  const image = get('image').text ?? '';
+  const isFrr = kindField.text === 'frr' || ((kindField.text === 'linux' || kindField.text === undefined) && /(^|[/:])frr(outing)?([/:]|$)|frrouting\/frr/i.test(image));
+  const sc = get('startup-config');
+  if (!isFrr) {
+    if (!sc.isNull) sc.warn(`startup-config means something only for an FRR node (kind: frr); ignored here`);
+    return undefined;
+  }
+  if (confine.isolation === 'network') {
+    nf.error('an FRR node needs its own /etc/frr: remove `isolation: network`');
+    return undefined;
+  }
+  let config: string | undefined;
+  let text = '';
+  if (!sc.isNull && sc.text !== undefined) {
+    config = resolve(dirname(file), sc.text);
+    try {
+      text = readFileSync(config, 'utf8');
+    } catch (err) {
+      sc.error(`cannot read the startup-config ${config}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  // containerlab labs bind their frr.conf instead: read it for the daemons it needs.
+  for (const b of confine.binds) {
+    if (b.dst === '/etc/frr/frr.conf') {
+      try {
+        text += `\n${readFileSync(b.src, 'utf8')}`;
+      } catch {
+        // the bind's own check reports a missing source
+      }
+    }
+  }
+  return { ...(config !== undefined ? { config } : {}), daemons: frrDaemons(text), pos: nf.pos, field: nf.path };
 }
 
 function parseRoutes(f: Field): RouteDef[] {

@@ -47,6 +47,8 @@ export interface PlanNamespace {
   readonly sysctls: Readonly<Record<string, string>>;
   /** resolv.conf for /etc/netns/<name>/, when the node has name servers. */
   readonly resolvConf?: string;
+  /** An FRR router: its frr.conf (absolute) and the daemons its daemons file enables. */
+  readonly frr?: { readonly config?: string; readonly daemons: readonly string[] };
   readonly origin: string;
 }
 
@@ -232,6 +234,7 @@ export function compilePlan(topo: Topology): Plan {
       env: { ...n.env },
       sysctls: { ...n.sysctls },
       ...(resolvConf !== undefined ? { resolvConf } : {}),
+      ...(n.frr ? { frr: { ...(n.frr.config !== undefined ? { config: n.frr.config } : {}), daemons: [...n.frr.daemons] } } : {}),
       origin: origin(n),
     });
     if (n.kind === 'bridge') {

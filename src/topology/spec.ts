@@ -102,8 +102,8 @@ const routing: StringSpec = {
 const nodeFields: Record<string, Spec> = {
   kind: {
     kind: 'string',
-    enum: ['host', 'linux', 'router', 'bridge'],
-    doc: '`host` (containerlab’s `linux` means the same): an end system. `router`: forwards IPv4 and IPv6. `bridge`: a switch (a Linux bridge in a namespace of its own).',
+    enum: ['host', 'linux', 'router', 'bridge', 'frr'],
+    doc: '`host` (containerlab’s `linux` means the same): an end system. `router`: forwards IPv4 and IPv6. `bridge`: a switch (a Linux bridge in a namespace of its own). `frr`: a router running the machine’s FRR (Debian’s `frr`), with its own /etc/frr; a containerlab `linux` node whose `image` is FRR’s is one too.',
     default: 'host',
   },
   group: { kind: 'string', pattern: NAME, format: 'group', doc: 'A group under `topology.groups` whose fields this node inherits.' },
@@ -129,6 +129,11 @@ const nodeFields: Record<string, Spec> = {
     format: 'seccomp',
     doc: '`default` (nslab’s profile: no mounts, namespaces, modules, kexec, reboot, bpf…), `unconfined` (no filter), or the path of a Docker/OCI seccomp JSON profile, relative to this file.',
     default: 'default',
+  },
+  'startup-config': {
+    kind: 'string',
+    format: 'file',
+    doc: 'For an FRR node: its /etc/frr/frr.conf, relative to this file (containerlab’s field). Ignored, with a warning, on other kinds.',
   },
   isolation: {
     kind: 'string',
@@ -194,7 +199,7 @@ const nodeFields: Record<string, Spec> = {
 
 /** containerlab node fields with no meaning for a namespace lab. */
 export const IGNORED_NODE_FIELDS = [
-  'image', 'startup-config', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'license', 'type',
+  'image', 'startup-delay', 'labels', 'mgmt-ipv4', 'mgmt-ipv6', 'license', 'type',
   'image-pull-policy', 'enforce-startup-config', 'suppress-startup-config', 'entrypoint', 'cmd', 'user', 'network-mode',
   'publish', 'runtime', 'stages', 'certificate', 'healthcheck', 'extras', 'restart-policy', 'auto-remove', 'wait-for',
   'memory-reservation', 'shm-size', 'devices', 'aliases', 'components', 'config', 'sandbox', 'kernel',

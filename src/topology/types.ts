@@ -12,6 +12,8 @@ export const KIND_ALIASES: Readonly<Record<string, NodeKind>> = {
   host: 'host',
   linux: 'host',
   router: 'router',
+  // FRR's routing daemons run in it, started at up (see FrrDef).
+  frr: 'router',
   bridge: 'bridge',
 };
 
@@ -72,9 +74,22 @@ export interface PortForwardDef extends Origin {
   readonly proto: 'tcp' | 'udp';
 }
 
+/**
+ * A router running FRR (`kind: frr`, or a containerlab `linux` node whose
+ * image is FRR's): its own /etc/frr with frr.conf from `startup-config` and
+ * a daemons file enabling what frr.conf configures; FRR starts at up.
+ */
+export interface FrrDef extends Origin {
+  /** startup-config, absolute; none gives an empty frr.conf (binds may supply one). */
+  readonly config?: string;
+  /** Daemons besides zebra and staticd (ospfd, bgpd…), from the `router …` lines of the config. */
+  readonly daemons: readonly string[];
+}
+
 export interface NodeDef extends Origin {
   readonly name: string;
   readonly kind: NodeKind;
+  readonly frr?: FrrDef;
   readonly routes: readonly RouteDef[];
   readonly routing: RoutingMode;
   /** A switch nslab made for a LAN link. */

@@ -87,3 +87,49 @@ describe('topologies/frr-ospf configs', () => {
     expect(new Set(routerIds).size).toBe(3);
   });
 });
+
+/**
+ * topologies/frr-clab.clab.yml: a containerlab FRR lab as containerlab users
+ * write it (linux nodes with FRR's image, daemons and frr.conf bound into
+ * /etc/frr, PCs set up by exec:), run unchanged. FRR sets the routers'
+ * addresses from frr.conf; OSPF on broadcast links waits for its DR
+ * election (about 40 s with FRR's default timers).
+ */
+const clab = uniqueLab('fcl');
+
+describe.skipIf(!isRoot || !existsSync(FRR))('a containerlab FRR lab, unchanged (topologies/frr-clab.clab.yml)', () => {
+  beforeAll(async () => {
+    const file = writeTopology('frr-clab.clab.yml', readFileSync(join(TOPOLOGIES, 'frr-clab.clab.yml'), 'utf8').replace(/^name: .*$/m, `name: ${clab}`));
+    cpSync(join(TOPOLOGIES, 'frr-clab'), join(dirname(file), 'frr-clab'), { recursive: true });
+    const up = await nslab(['up', file]);
+    expect(up.exitCode, up.stderr).toBe(0);
+    // The images are ignored, with containerlab's usual note, once.
+    expect(up.stderr.match(/'image' has no meaning for nslab and is ignored/g)?.length).toBe(1);
+  }, 60_000);
+  afterAll(async () => {
+    await nslab(['down', clab]);
+  });
+
+  it('FRR sets the routers’ addresses from frr.conf, learns the PCs’ LANs by OSPF, and PC1 reaches PC3', async () => {
+    const addrs = JSON.parse((await execa('ip', ['-n', `${clab}-router1`, '-j', 'addr', 'show', 'eth3'])).stdout) as { addr_info: { local: string }[] }[];
+    expect(addrs[0]?.addr_info.map((a) => a.local)).toContain('192.168.11.1');
+    let found = false;
+    for (let i = 0; i < 240 && !found; i++) {
+      const r = JSON.parse((await execa('ip', ['-n', `${clab}-router1`, '-j', 'route'])).stdout) as Route[];
+      found = r.some((x) => x.dst === '192.168.13.0/24' && x.protocol === 'ospf');
+      if (!found) await new Promise((res) => setTimeout(res, 500));
+    }
+    expect(found).toBe(true);
+    let ok = false;
+    for (let i = 0; i < 20 && !ok; i++) {
+      const p = await execa('node', [CLI, 'exec', clab, 'PC1', '--', 'ping', '-c', '1', '-W', '1', '192.168.13.2'], { reject: false, timeout: 10_000, stdin: 'ignore' });
+      ok = p.exitCode === 0;
+    }
+    expect(ok).toBe(true);
+  }, 150_000);
+
+  it('gives each router its own /etc/frr, with the bound daemons file on top', async () => {
+    const r = await execa('node', [CLI, 'exec', clab, 'router2', '--', 'sh', '-c', 'grep -c "^ospfd=yes" /etc/frr/daemons; grep "^hostname" /etc/frr/frr.conf; stat -c %U /etc/frr'], { stdin: 'ignore' });
+    expect(r.stdout.trim().split('\n')).toEqual(['1', 'hostname router2', 'frr']);
+  });
+});

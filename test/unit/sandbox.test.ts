@@ -158,3 +158,32 @@ describe('the default profile and the terminal', () => {
     }
   });
 });
+
+describe('FRR nodes', () => {
+  it('enable the daemons their frr.conf configures', async () => {
+    const { frrDaemons } = await import('../../src/topology/nodes.js');
+    expect(frrDaemons('router ospf\n network 10.0.0.0/8 area 0\n!\nrouter bgp 65000\n')).toEqual(['bgpd', 'ospfd']);
+    expect(frrDaemons('interface eth0\n ip address 10.0.0.1/24\n')).toEqual([]);
+    expect(frrDaemons(' router ospf6\nbfd\n')).toEqual(['bfdd', 'ospf6d']);
+  });
+
+  it('kind: frr is a router with FRR’s capabilities and starts FRR before its own exec: lines; startup-config elsewhere warns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nslab-frr-'));
+    writeFileSync(join(dir, 'r1.conf'), 'router ospf\n');
+    const text = 'name: f\ntopology:\n  nodes:\n    r1: { kind: frr, startup-config: r1.conf, exec: ["vtysh -c \'show run\'"] }\n    h1: { startup-config: r1.conf }\n';
+    const t = loadTopology(join(dir, 'lab.yaml'), text);
+    const r1 = t.nodes.get('r1');
+    expect(r1?.kind).toBe('router');
+    expect(r1?.frr).toMatchObject({ config: join(dir, 'r1.conf'), daemons: ['ospfd'] });
+    expect(r1?.exec.map((e) => e.cmd)).toEqual(['/usr/lib/frr/frrinit.sh start', "vtysh -c 'show run'"]);
+    for (const c of ['CAP_NET_ADMIN', 'CAP_NET_RAW', 'CAP_SYS_ADMIN']) expect(r1?.confine.caps).toContain(c);
+    expect(t.nodes.get('h1')?.frr).toBeUndefined();
+    expect(t.warnings.map((w) => w.message).join('\n')).toMatch(/startup-config means something only for an FRR node/);
+  });
+
+  it('a containerlab linux node with FRR’s image is an FRR node; other images are not', () => {
+    const text = 'name: f\ntopology:\n  nodes:\n    a: { kind: linux, image: "quay.io/frrouting/frr:8.4.1" }\n    b: { kind: linux, image: "frrouting/frr" }\n    c: { kind: linux, image: "wbitt/network-multitool" }\n';
+    const t = loadTopology(join(mkdtempSync(join(tmpdir(), 'nslab-frr-')), 'lab.clab.yml'), text);
+    expect([...t.nodes.values()].map((n) => [n.name, n.frr !== undefined])).toEqual([['a', true], ['b', true], ['c', false]]);
+  });
+});

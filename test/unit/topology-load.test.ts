@@ -89,7 +89,7 @@ describe('loadTopology() rejects bad input with file:line:col and the field', ()
     ['an unterminated list', 'name: x\ntopology: [1,\n', 't.yaml:3:1: invalid YAML'],
     ['a missing name', 'topology:\n  nodes: { a: {} }\n', "t.yaml:1:1: missing 'name' (The lab’s name; namespaces are called <name>-<node>)"],
     ['a lab name that makes a bad namespace name', 'name: "my lab/1"\ntopology:\n  nodes: { a: {} }\n', "t.yaml:1:7: name: lab name 'my lab/1' must start"],
-    ['an unknown kind, with a suggestion', 'name: x\ntopology:\n  nodes:\n    a: { kind: rooter }\n', "t.yaml:4:16: topology.nodes.a.kind: unknown kind 'rooter' (expected host, linux, router or bridge) — did you mean 'router'?"],
+    ['an unknown kind, with a suggestion', 'name: x\ntopology:\n  nodes:\n    a: { kind: rooter }\n', "t.yaml:4:16: topology.nodes.a.kind: unknown kind 'rooter' (expected host, linux, router, bridge or frr) — did you mean 'router'?"],
     ['an unknown field, with a suggestion', 'name: x\ntopology:\n  nodes:\n    a: { knid: host }\n', "topology.nodes.a.knid: unknown field 'knid' — did you mean 'kind'?"],
     ['an unknown node in a link', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {} }\n  links:\n    - endpoints: ["h1:eth0", "h3:eth0"]\n', "t.yaml:5:30: topology.links[0].endpoints[1]: unknown node 'h3' — did you mean 'h1'?"],
     ['the same interface used twice', 'name: x\ntopology:\n  nodes: { h1: {}, h2: {}, h3: {} }\n  links:\n    - endpoints: ["h1:eth0", "h2:eth0"]\n    - endpoints: ["h1:eth0", "h3:eth0"]\n', 't.yaml:6:19: topology.links[1].endpoints[0]: interface h1:eth0 is already used by topology.links[0].endpoints[0]'],
