@@ -9,7 +9,7 @@ import type { BuildAnswer } from '../sys/sandbox/builder.js';
 import { pinnedUserns, runnableBuilder, started } from './sandbox-launch.js';
 import { SandboxError, prepareNodeFiles, sandboxNodesDir, sandboxNsDir, type PreparedNode } from './sandbox-files.js';
 import { idmappedBind } from '../sys/sandbox/idmapped.js';
-import { allocateIdRange, writeBindIdMaps, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
+import { allocateIdRange, ID_COUNT, overlaps, writeBindIdMaps, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
 import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
 import { listLabDirs, readRecord, type Journal, type StepEntry } from './state.js';
 import type { Step } from './step.js';
@@ -40,12 +40,12 @@ export interface SandboxEntry extends StepEntry {
 
 
 /** Ranges other labs of this machine hold, from their records. */
-function rangesInUse(lab: string): IdRange[] {
-  const out: IdRange[] = [];
+function rangesInUse(lab: string): { lab: string; ids: IdRange }[] {
+  const out: { lab: string; ids: IdRange }[] = [];
   for (const other of listLabDirs()) {
     if (other === lab) continue;
     const ids = (readRecord(other)?.facts?.sandbox as SandboxFacts | undefined)?.ids;
-    if (ids) out.push(ids);
+    if (ids) out.push({ lab: other, ids });
   }
   return out;
 }
@@ -89,7 +89,12 @@ export class Sandbox {
   /** Journal, then make the lab's user namespace and start the builder in it. */
   static async open(plan: Plan, journal: Journal): Promise<Sandbox> {
     const builder = runnableBuilder(plan.lab);
-    const ids = allocateIdRange(rangesInUse(plan.lab));
+    const inUse = rangesInUse(plan.lab);
+    const ids = plan.userns ? { uid: plan.userns.uid, gid: plan.userns.gid, count: ID_COUNT } : allocateIdRange(inUse.map((r) => r.ids));
+    const taken = inUse.find((r) => overlaps(r.ids, ids));
+    if (taken) {
+      throw new SandboxError(`userns ${ids.uid}/${ids.gid} (+${ID_COUNT}) overlaps lab '${taken.lab}', which maps uid ${taken.ids.uid} and gid ${taken.ids.gid} (+${taken.ids.count}); choose another range or bring that lab down [${plan.userns?.origin ?? plan.source}]`);
+    }
     const nsDir = sandboxNsDir(plan.lab);
     const nodesDir = sandboxNodesDir(plan.lab);
     journal.intend([{ op: 'sandbox', nsDir, nodesDir, ids } satisfies SandboxEntry & { ids: IdRange }]);

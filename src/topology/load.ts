@@ -85,7 +85,11 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   checkNodeReferences(finalNodes, finalLinks, topo.get('nodes'));
   if (uplink) checkPortTargets(diag, uplink.ports, finalNodes, finalLinks);
   const expect = parseExpect(root.get('expect'), finalNodes, finalLinks);
-  return { name, file, nodes: finalNodes, links: finalLinks, ...(uplink ? { uplink } : {}), expect };
+  const uf = root.get('userns');
+  const uid = uf.get('uid').value;
+  const gid = uf.get('gid').value;
+  const userns = typeof uid === 'number' && typeof gid === 'number' ? { uid, gid, pos: uf.pos, field: uf.path } : undefined;
+  return { name, file, nodes: finalNodes, links: finalLinks, ...(uplink ? { uplink } : {}), ...(userns ? { userns } : {}), expect };
 }
 
 

@@ -26,6 +26,8 @@ export interface Plan {
   readonly impairments: readonly PlanImpairment[];
   readonly nat: readonly PlanNat[];
   readonly uplink?: PlanUplink;
+  /** The lab's id range when the topology sets one (`userns:`); else nslab picks a free one at up. */
+  readonly userns?: { readonly uid: number; readonly gid: number; readonly origin: string };
   readonly expect: readonly PlanExpect[];
 }
 
@@ -372,7 +374,8 @@ export function compilePlan(topo: Topology): Plan {
     origin: origin(e),
   }));
 
-  return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes, impairments, nat, ...(uplink ? { uplink } : {}), expect };
+  const userns = topo.userns ? { uid: topo.userns.uid, gid: topo.userns.gid, origin: origin(topo.userns) } : undefined;
+  return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes, impairments, nat, ...(uplink ? { uplink } : {}), ...(userns ? { userns } : {}), expect };
 }
 
 function resolvConfOf(dns: { servers: readonly string[]; search: readonly string[]; options: readonly string[] }): string {

@@ -292,7 +292,7 @@ export const topologySpec: MapSpec = {
         nodes: { kind: 'dict', keyPattern: NAME, keyLabel: 'node name', doc: 'The nodes, by name (letters, digits, `-`, `_`).', values: { ...nodeSpec, kind: 'map' } },
         links: { kind: 'list', doc: 'The cables and LANs.', items: link },
         defaults: { ...inheritable, doc: 'Fields every node inherits.' },
-        kinds: { kind: 'dict', keyPattern: '^(host|linux|router|bridge)$', keyLabel: 'kind', doc: 'Fields every node of a kind inherits.', values: perKind },
+        kinds: { kind: 'dict', keyPattern: '^(host|linux|router|bridge|frr)$', keyLabel: 'kind', doc: 'Fields every node of a kind inherits.', values: perKind },
         groups: { kind: 'dict', keyPattern: NAME, keyLabel: 'group name', doc: 'Named sets of fields; a node joins one with `group:`.', values: inheritable },
       },
     },
@@ -307,6 +307,15 @@ export const topologySpec: MapSpec = {
       },
     },
     routing,
+    userns: {
+      kind: 'map',
+      doc: 'The ids the lab’s user namespace maps: uid/gid 0–65535 in its sandboxed nodes are `uid`…`uid`+65535 and `gid`…`gid`+65535 on the machine. Without it nslab takes a free range (root’s in /etc/subuid and /etc/subgid, else from 0x70000000). No two labs may overlap.',
+      required: ['uid', 'gid'],
+      fields: {
+        uid: { kind: 'integer', min: 65536, max: 4294901759, doc: 'First uid on the machine (at least 65536: below it are the machine’s own users).', example: '200000' },
+        gid: { kind: 'integer', min: 65536, max: 4294901759, doc: 'First gid on the machine.', example: '200000' },
+      },
+    },
     uplink: {
       kind: 'map',
       doc: 'A cable from a lab node to this machine (the root namespace), so the lab can reach what the machine reaches.',

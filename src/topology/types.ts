@@ -161,6 +161,8 @@ export interface Topology {
   readonly nodes: ReadonlyMap<string, NodeDef>;
   readonly links: readonly LinkDef[];
   readonly uplink?: UplinkDef;
+  /** `userns:`: the first uid and gid of the lab's user namespace on the machine. */
+  readonly userns?: { readonly uid: number; readonly gid: number } & Origin;
   readonly expect: readonly ExpectDef[];
   /** Things that were accepted but deserve a word (ignored fields). */
   readonly warnings: readonly Diagnostic[];

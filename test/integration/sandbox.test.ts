@@ -244,6 +244,27 @@ except OSError as e:
 });
 
 describe.skipIf(!isRoot)('a sandboxed lab after down', () => {
+  it('userns: sets the lab’s range; one overlapping another lab’s fails up in one line with file:line and makes nothing', async () => {
+    const a = uniqueLab('sua');
+    const b = uniqueLab('sub');
+    const base = 0x60000000 + (process.pid % 1000) * 0x20000;
+    const fa = writeTopology('sua.yaml', `name: ${a}\nuserns: { uid: ${base}, gid: ${base} }\ntopology:\n  nodes: { h1: {} }\n`);
+    const fb = writeTopology('sub.yaml', `name: ${b}\nuserns: { uid: ${base + 30000}, gid: ${base + 70000} }\ntopology:\n  nodes: { h1: {} }\n`);
+    try {
+      expect((await nslab(['up', fa])).exitCode).toBe(0);
+      const map = await inNode('h1', 'cat /proc/self/uid_map', a);
+      expect(map.stdout.trim().split(/\s+/)).toEqual(['0', String(base), '65536']);
+      const r = await nslab(['up', fb]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(new RegExp(`overlaps lab '${a}'.*sub\\.yaml:2:\\d+`));
+      expect(existsSync(`/run/nslab/${b}`)).toBe(false);
+      expect((await execa('ip', ['netns', 'list'])).stdout).not.toContain(`${b}-`);
+    } finally {
+      await nslab(['down', a]);
+      await nslab(['down', b]);
+    }
+  });
+
   it('a bind the read-only root has no place for fails up in one line with file:line, and leaves nothing', async () => {
     const name = uniqueLab('sbf');
     const file = writeTopology('sbf.yaml', `name: ${name}\ntopology:\n  nodes:\n    h1: {}\n    h2: { binds: [".:/no-such-dir-${process.pid}"] }\n  links:\n    - endpoints: [h1, h2]\n`);
