@@ -98,7 +98,7 @@ export const confineStep: Step = {
     // nodes with start-up commands, else by nslab exec (ensureUtsNamespace),
     // so a lab of a thousand idle nodes does not pay for a thousand mounts.
     const uts: Record<string, string> = Object.fromEntries(plan.namespaces.map((n) => [n.node, utsPath(plan.lab, n.node)]));
-    // (A sandboxed node's UTS namespace was made with its others, by the sandbox.)
+    // (A sandboxed node's UTS namespace is its init's: src/sys/sandbox/enter.ts.)
     const now = plan.namespaces.filter((n) => n.exec.length > 0 && n.confine.isolation !== 'sandbox');
     ctx.journal.intend(now.map((n) => ({ op: 'uts', path: uts[n.node] })));
     for (const n of now) createUtsNamespace(uts[n.node] as string, n.hostname);

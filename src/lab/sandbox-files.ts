@@ -33,8 +33,24 @@ export interface PreparedNode {
   readonly binds: readonly { readonly src: string; readonly dst: string; readonly ro: boolean }[];
 }
 
+/** Files every node of a lab shows the same, written once: /etc/hosts, and the machine's resolv.conf. */
+export interface SharedFiles {
+  readonly hosts: string;
+  readonly resolvConf?: string;
+}
+
+export function writeSharedFiles(lab: string, hosts: string): SharedFiles {
+  const dir = sandboxNodesDir(lab);
+  writeFileSync(`${dir}/hosts`, hosts, { mode: 0o644 });
+  // A symlinked resolv.conf (systemd-resolved) points into the machine's /run, which nodes do not see.
+  const resolv = '/etc/resolv.conf';
+  if (!existsSync(resolv) || lstatSync(resolv).isSymbolicLink()) return { hosts: `${dir}/hosts` };
+  writeFileSync(`${dir}/resolv.conf`, readFileSync(resolv, 'utf8'), { mode: 0o644 });
+  return { hosts: `${dir}/hosts`, resolvConf: `${dir}/resolv.conf` };
+}
+
 /** The node's own files: writable directories and /etc files, owned by its root. */
-export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, hosts: string): PreparedNode {
+export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, shared: SharedFiles): PreparedNode {
   const dir = `${sandboxNodesDir(lab)}/${n.node}`;
   const uid = ids.uid;
   const gid = ids.gid;
@@ -58,10 +74,9 @@ export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, ho
     files[`/etc/${name}`] = `${dir}/etc/${name}`;
   };
   put('hostname', `${n.hostname}\n`);
-  put('hosts', hosts);
-  // A symlinked resolv.conf (systemd-resolved) points into the host's /run, which the node does not see.
+  files['/etc/hosts'] = shared.hosts;
   if (n.resolvConf !== undefined) put('resolv.conf', n.resolvConf);
-  else if (existsSync('/etc/resolv.conf') && !lstatSync('/etc/resolv.conf').isSymbolicLink()) put('resolv.conf', readFileSync('/etc/resolv.conf', 'utf8'));
+  else if (shared.resolvConf !== undefined) files['/etc/resolv.conf'] = shared.resolvConf;
   if (n.frr) dirs['/etc/frr'] = frrEtc(dir, n, ids);
   const binds = n.confine.binds.map((b) => {
     // Under the node's own directories the mount point is made; elsewhere the read-only root must have it.
@@ -82,7 +97,7 @@ export function prepareNodeFiles(lab: string, n: PlanNamespace, ids: IdRange, ho
     return { src: b.src, dst: b.dst, ro: b.ro };
   });
   // binds: are nslab's to attach (idmapped, after the builder), not the builder's.
-  return { req: { node: n.node, hostname: n.hostname, dirs, files, binds: [] }, dir, binds };
+  return { req: { node: n.node, dirs, files }, dir, binds };
 }
 
 /** The uid and gid Debian's frr package made (the same numbers inside a node). */

@@ -19,7 +19,6 @@ function builderPath(): string {
   return existsSync(beside) ? beside : beside.replace(/\/src\/sys\/sandbox\/builder\.js$/, '/dist/sys/sandbox/builder.js');
 }
 
-
 /** Can any user read file (o+x on every directory above it, o+r on it)? */
 function readableByAll(file: string): boolean {
   for (let d = dirname(file); d !== dirname(d); d = dirname(d)) if ((statSync(d).mode & 0o001) === 0) return false;
@@ -31,7 +30,7 @@ function readableByAll(file: string): boolean {
  * Node must read it and what it imports as any user could. From a checkout
  * in a 0700 directory (/root/nslab, mktemp -d) it cannot: then the builder,
  * its imports and koffi are copied into the lab's state directory (about
- * 2 MB, removed with it) and run from there.
+ * 4 MB, removed with it) and run from there.
  */
 export function runnableBuilder(lab: string): string {
   const builder = builderPath();

@@ -2,12 +2,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import { SyscallError } from '../netlink/error.js';
-import { MNT_DETACH, MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
+import { MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
 import { ensureNetnsRunDir, netnsPath, type NamedNetns } from '../sys/netns.js';
-import { pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
+import { detachMount, pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
 import type { BuildAnswer } from '../sys/sandbox/builder.js';
 import { pinnedUserns, runnableBuilder, started } from './sandbox-launch.js';
-import { SandboxError, prepareNodeFiles, sandboxNodesDir, sandboxNsDir, type PreparedNode } from './sandbox-files.js';
+import { SandboxError, prepareNodeFiles, sandboxNodesDir, sandboxNsDir, writeSharedFiles, type PreparedNode, type SharedFiles } from './sandbox-files.js';
 import { idmappedBind } from '../sys/sandbox/idmapped.js';
 import { allocateIdRange, ID_COUNT, overlaps, writeBindIdMaps, writeIdMaps, type IdRange } from '../sys/sandbox/idmap.js';
 import { hostsFile, type Plan, type PlanNamespace } from '../topology/plan.js';
@@ -61,7 +61,7 @@ export class Sandbox {
   private readonly answers: BuildAnswer[] = [];
   private waiting: ((a: BuildAnswer | undefined) => void) | undefined;
   private exited = false;
-  private hosts: string | undefined;
+  private shared: SharedFiles | undefined;
   readonly nodes: Record<string, SandboxNode> = {};
 
   private constructor(
@@ -132,8 +132,8 @@ export class Sandbox {
   }
 
   private prepareNode(n: PlanNamespace): PreparedNode {
-    this.hosts ??= hostsFile(this.plan);
-    return prepareNodeFiles(this.plan.lab, n, this.ids, this.hosts);
+    this.shared ??= writeSharedFiles(this.plan.lab, hostsFile(this.plan));
+    return prepareNodeFiles(this.plan.lab, n, this.ids, this.shared);
   }
 
   /**
@@ -159,7 +159,8 @@ export class Sandbox {
       if (!a) throw new SandboxError(`the sandbox builder ended while making node ${n.node}: ${this.stderr.join('').trim() || 'no message'}`);
       if (!a.ok) throw new SandboxError(`node ${n.node}: cannot build its sandbox: ${a.error} [${n.origin}]`);
       if (a.node !== n.node) throw new SandboxError(`the sandbox builder answered for node ${a.node} while nslab waited for ${n.node}`);
-      const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, dir: (prepared[k] as PreparedNode).dir };
+      const p = prepared[k] as PreparedNode;
+      const node: SandboxNode = { mnt: `${nsDir}/${n.node}.mnt`, dir: p.dir };
       const path = netnsPath(n.name);
       try {
         pinNamespace(`/proc/${pid}/fd/${a.net}`, path);
@@ -173,7 +174,7 @@ export class Sandbox {
       this.child.stdin.write(`${JSON.stringify({ release: [a.net, a.mnt] })}\n`);
       send();
       this.nodes[n.node] = node;
-      for (const b of (prepared[k] as PreparedNode).binds) {
+      for (const b of p.binds) {
         try {
           idmappedBind(b.src, b.dst, { mntNs: node.mnt, userns: `${nsDir}/bind-user`, ro: b.ro });
         } catch (err) {
@@ -211,24 +212,14 @@ export async function removeSandbox(entry: SandboxEntry): Promise<boolean> {
   if (existsSync(entry.nsDir)) {
     existed = true;
     // One lazy unmount of the directory's own mount takes every namespace file on it along.
-    let detached = false;
-    try {
-      libc.umount2(entry.nsDir, MNT_DETACH);
-      detached = true;
-    } catch (err) {
-      if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
-    }
+    const detached = detachMount(entry.nsDir);
     // Without that mount (a crash before it was made, or a second down) any file still mounted goes one by one.
     if (!detached) await removeNamespaceFiles(readdirSync(entry.nsDir).map((f) => `${entry.nsDir}/${f}`));
     rmSync(entry.nsDir, { recursive: true, force: true });
   }
   if (existsSync(entry.nodesDir)) {
     existed = true;
-    try {
-      libc.umount2(entry.nodesDir, MNT_DETACH);
-    } catch (err) {
-      if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
-    }
+    detachMount(entry.nodesDir);
     rmSync(entry.nodesDir, { recursive: true, force: true });
   }
   return existed;

@@ -35,18 +35,27 @@ export function persistNamespace<T>(path: string, type: 'net' | 'uts', inside: (
 }
 
 /**
+ * `umount -l PATH`: true if something was mounted there; not mounted
+ * (EINVAL) or gone (ENOENT) is not an error, since down runs twice.
+ */
+export function detachMount(path: string): boolean {
+  try {
+    libc.umount2(path, MNT_DETACH);
+    return true;
+  } catch (err) {
+    if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
+    return false;
+  }
+}
+
+/**
  * A namespace kept alive by a bind mount of its nsfs file (/run/netns/NAME,
  * a node's UTS file): detach the mount, remove the file. A namespace with
  * nothing else holding it is freed by the kernel. False when the file was
  * already gone; not mounted or gone is not an error (down runs twice).
  */
 export function removeNamespaceFile(path: string): boolean {
-  try {
-    libc.umount2(path, MNT_DETACH);
-  } catch (err) {
-    // Not mounted (EINVAL) or gone (ENOENT): nothing to detach.
-    if (!(err instanceof SyscallError) || (err.errnoName !== 'EINVAL' && err.errnoName !== 'ENOENT')) throw err;
-  }
+  detachMount(path);
   try {
     unlinkSync(path);
     return true;

@@ -14,7 +14,6 @@
  *   mount -t sysfs -o ro sysfs /sys                             (the node's network devices)
  *   mount --bind NODEDIR/tmp /tmp   (var-tmp, var-log, var-lib likewise)
  *   mount --bind FILE /etc/hosts    (hostname, resolv.conf likewise)
- *   mount --bind SRC DST            (the node's binds:)
  *   mount --bind NODEDIR/run /run                               (last: it hides the host's /run)
  *
  * Then it answers with fds of the two namespaces, which nslab (root in the
@@ -33,13 +32,10 @@ import {
 
 export interface BuildRequest {
   readonly node: string;
-  readonly hostname: string;
   /** Writable directories of the node: DST → SRC (already made, owned by the node's root). */
   readonly dirs: Readonly<Record<string, string>>;
   /** Files bound over the node's /etc: DST → SRC. */
   readonly files: Readonly<Record<string, string>>;
-  /** The topology's binds:, SRC absolute. */
-  readonly binds: readonly { readonly src: string; readonly dst: string; readonly ro: boolean }[];
 }
 
 /** Close the fds of namespaces nslab has pinned. */
@@ -52,10 +48,10 @@ export type BuildAnswer =
   | { readonly ok: true; readonly node: string; readonly net: number; readonly mnt: number }
   | { readonly ok: false; readonly node: string; readonly error: string };
 
-/** A bind whose source lies under the read-only root is read-only too: say which it is to be. */
-function bind(src: string, dst: string, ro: boolean): void {
+/** `mount --bind -o rw SRC DST`: a bind of a source under the read-only root would be read-only too. */
+function bindWritable(src: string, dst: string): void {
   libc.mount(src, dst, null, MS_BIND | MS_REC);
-  libc.mountSetattr(dst, ro ? MOUNT_ATTR_RDONLY : 0, ro ? 0 : MOUNT_ATTR_RDONLY, false);
+  libc.mountSetattr(dst, 0, MOUNT_ATTR_RDONLY, false);
 }
 
 const O_PATH = 0o10000000;
@@ -76,7 +72,6 @@ export function buildMountTree(req: BuildRequest): void {
   try {
     const dirs = Object.entries(req.dirs).map(([dst, src]) => [dst, open(src)] as const);
     const files = Object.entries(req.files).map(([dst, src]) => [dst, open(src)] as const);
-    const binds = req.binds.map((b) => ({ ...b, src: open(b.src) }));
     libc.mount(null, '/', null, MS_REC | MS_PRIVATE);
     libc.mountSetattr('/', MOUNT_ATTR_RDONLY, 0, true);
     libc.mountWithData('shm', '/dev/shm', 'tmpfs', MS_NOSUID | MS_NODEV | MS_NOEXEC, 'mode=1777,size=65536k');
@@ -87,10 +82,9 @@ export function buildMountTree(req: BuildRequest): void {
     }
     libc.mount('sysfs', '/sys', 'sysfs', MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC);
     // /run last among the node's directories: until then the machine's /run (and /run/nslab) is still where it was.
-    for (const [dst, src] of dirs) if (dst !== '/run') bind(src, dst, false);
-    for (const [dst, src] of dirs) if (dst === '/run') bind(src, dst, false);
+    for (const [dst, src] of dirs) if (dst !== '/run') bindWritable(src, dst);
+    for (const [dst, src] of dirs) if (dst === '/run') bindWritable(src, dst);
     for (const [dst, src] of files) libc.mount(src, dst, null, MS_BIND);
-    for (const b of binds) bind(b.src, b.dst, b.ro);
   } finally {
     for (const fd of fds) libc.close(fd);
   }
