@@ -1,26 +1,23 @@
+import { RtnlSession } from '../rtnl/session.js';
 import { Connection } from '../netlink/connection.js';
-import { NETLINK_ROUTE } from '../netlink/constants.js';
 import type { Request } from '../netlink/message.js';
-import { KernelSocket } from '../netlink/socket.js';
-import { newAddr } from '../rtnl/addr.js';
-import { parseCidr, parseIp } from '../rtnl/inet.js';
 import { bridge } from '../rtnl/kinds/bridge.js';
 import { veth } from '../rtnl/kinds/veth.js';
 import { newLink, parseMac, setLink } from '../rtnl/link.js';
 import { NetlinkError } from '../netlink/error.js';
 import { unsupportedQdiscKind } from '../rtnl/qdisc.js';
-import { impairmentRequests } from '../rtnl/qdisc/impairment.js';
+import { impairmentRequests } from '../topology/impairment.js';
 import { LinkControlError, missingQdiscMessage } from './link-control.js';
-import { newRoute } from '../rtnl/route.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
-import { libc } from '../sys/libc.js';
-import { inNetns } from '../sys/thread-netns.js';
+import { libc } from '../os/libc.js';
+import { inNetns } from '../os/thread-netns.js';
 import { Sandbox } from './sandbox.js';
 import { namespaceSysctls } from '../topology/explain.js';
-import { isUplinkRoute, type Plan, type PlanRoute } from '../topology/plan.js';
+import { isUplinkRoute, type Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
 import type { ApplyContext } from './step.js';
 import { STEPS } from './steps.js';
+import { addressRequest, routeRequest } from './requests.js';
 
 const LOOPBACK_INDEX = 1;
 
@@ -32,20 +29,6 @@ interface Node {
 
 export interface ApplyProgress {
   (phase: string, done: number, total: number): void;
-}
-
-/** `ip route add` for a route of the plan. */
-export function routeRequest(r: PlanRoute): Request {
-  const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
-  return newRoute(
-    {
-      dst,
-      ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
-      ...(r.index !== undefined ? { oif: r.index } : {}),
-      ...(r.metric !== undefined ? { metric: r.metric } : {}),
-    },
-    r.origin,
-  );
 }
 
 /**
@@ -80,7 +63,7 @@ export async function applyPlan(
     let done = 0;
     const inside = (n: (typeof plan.namespaces)[number]): Connection => {
       for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
-      return new Connection(new KernelSocket(NETLINK_ROUTE), `netns ${n.name}`);
+      return RtnlSession.open({ label: `netns ${n.name}` });
     };
     for (const n of plan.namespaces) {
       if (n.confine.isolation === 'sandbox') continue;
@@ -143,8 +126,7 @@ export async function applyPlan(
       config.set(ns, list);
     };
     for (const a of plan.addresses) {
-      const address = parseCidr(a.address);
-      push(a.netns, newAddr({ index: a.index, address, nodad: address.family === 6 }, a.origin));
+      push(a.netns, addressRequest(a));
     }
     for (const r of plan.routes) {
       if (isUplinkRoute(plan, r)) continue; // over the uplink cable, which its step makes later

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { contains, parseCidr, parseIp } from '../rtnl/inet.js';
+import { contains, parseCidr, parseIp } from '../inet/ip.js';
 import type { Plan } from '../topology/plan.js';
 import { checkNodes } from './check-targets.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { libc } from '../sys/libc.js';
+import { libc } from '../os/libc.js';
 import { openNamedNetns } from '../sys/netns.js';
 import { EchoSocket, PortProbe, readiness, POLLIN } from '../sys/ping.js';
 import { probeKey, type Probe, type ProbeResult } from './check-targets.js';

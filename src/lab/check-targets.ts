@@ -1,4 +1,4 @@
-import { parseIp } from '../rtnl/inet.js';
+import { parseIp } from '../inet/ip.js';
 import type { NodeKind } from '../topology/types.js';
 import type { Plan, PlanExpect } from '../topology/plan.js';
 

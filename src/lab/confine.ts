@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { SyscallError } from '../netlink/error.js';
+import { SyscallError } from '../os/syscall-error.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
 import { createCgroupManager, openCgroupManager, type CgroupRecord } from '../sys/cgroup/index.js';
 import { writeSysctl } from '../sys/netns.js';
-import { inNetns } from '../sys/thread-netns.js';
+import { inNetns } from '../os/thread-netns.js';
 import { removeNamespaceFiles } from '../sys/ns-file.js';
 import { createUtsNamespace, deleteUtsNamespace } from '../sys/uts.js';
 import type { PlanNamespace } from '../topology/plan.js';

@@ -1,13 +1,11 @@
-import { NETLINK_ROUTE } from '../netlink/constants.js';
-import { SyscallError } from '../netlink/error.js';
+import { RtnlSession } from '../rtnl/session.js';
+import { SyscallError } from '../os/syscall-error.js';
 import { parseMessages, type Message } from '../netlink/message.js';
-import { KernelSocket } from '../netlink/socket.js';
 import { decodeAddr, type Address } from '../rtnl/addr.js';
 import { AF_UNSPEC, RTM, RT_TABLE_MAIN } from '../rtnl/constants.js';
 import { decodeLink, type Link } from '../rtnl/link.js';
 import { decodeRoute, type Route } from '../rtnl/route.js';
-import { libc } from '../sys/libc.js';
-import { openNamedNetns } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns.js';
 import type { Plan } from '../topology/plan.js';
 import { readNamespace, type NamespaceState } from './inspect.js';
 import { linkState } from './link-control.js';
@@ -236,7 +234,7 @@ export function formatEvent(e: LabEvent): string {
 interface Watched {
   readonly node: string;
   readonly netns: string;
-  socket?: KernelSocket;
+  socket?: RtnlSession;
   inode?: number;
   readonly tracker: NamespaceTracker;
 }
@@ -294,17 +292,9 @@ export class LabEventStream {
   private open(w: Watched): boolean {
     const inode = netnsInode(w.netns);
     if (inode === undefined) return false;
-    let ns;
-    try {
-      ns = openNamedNetns(w.netns);
-    } catch {
-      return false;
-    }
-    try {
-      w.socket = new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, groups: WATCH_GROUPS, timeoutMs: 2000 });
-    } finally {
-      libc.close(ns.fd);
-    }
+    const socket = RtnlSession.openIfExists(netnsPath(w.netns), { groups: WATCH_GROUPS, timeoutMs: 2000, label: `netns ${w.netns}` });
+    if (!socket) return false;
+    w.socket = socket;
     w.inode = inode;
     const state = readNamespace(w.netns);
     if (state) w.tracker.seed(state);

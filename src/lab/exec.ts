@@ -1,5 +1,5 @@
 import { existsSync, openSync } from 'node:fs';
-import { LOCK_EX, libc } from '../sys/libc.js';
+import { LOCK_EX, libc } from '../os/libc.js';
 import { execSandboxed } from '../sys/sandbox/enter.js';
 import type { SandboxFacts } from './sandbox.js';
 import { CgroupError, openCgroupManager } from '../sys/cgroup/index.js';

@@ -1,14 +1,11 @@
-import { Connection } from '../netlink/connection.js';
+import { RtnlSession } from '../rtnl/session.js';
 import type { SandboxFacts } from './sandbox.js';
 import { sandboxView, type SandboxView } from './sandbox-view.js';
-import { NETLINK_ROUTE } from '../netlink/constants.js';
-import { KernelSocket } from '../netlink/socket.js';
 import { decodeAddr, dumpAddrs, type Address } from '../rtnl/addr.js';
 import { decodeLink, dumpLinks, type Link } from '../rtnl/link.js';
 import { decodeRoute, dumpRoutes, type Route } from '../rtnl/route.js';
 import { RTPROT, RT_TABLE_MAIN } from '../rtnl/constants.js';
-import { libc } from '../sys/libc.js';
-import { openNamedNetns } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns.js';
 import type { NodeKind } from '../topology/types.js';
 import { openCgroupManager, type CgroupLimits, type CgroupManager } from '../sys/cgroup/index.js';
 import type { ConfineFacts } from './confine.js';
@@ -102,23 +99,16 @@ export interface NamespaceState {
 
 /** Dump one namespace through a socket opened inside it; undefined if it is gone. */
 export function readNamespace(netns: string): NamespaceState | undefined {
-  let ns;
+  const conn = RtnlSession.openIfExists(netnsPath(netns), { timeoutMs: 5000, label: `netns ${netns}` });
+  if (!conn) return undefined;
   try {
-    ns = openNamedNetns(netns);
-  } catch {
-    return undefined;
-  }
-  let conn: Connection | undefined;
-  try {
-    conn = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, timeoutMs: 5000 }), `netns ${netns}`);
     return {
       links: conn.dump(dumpLinks()).map(decodeLink),
       addresses: conn.dump(dumpAddrs()).map(decodeAddr),
       routes: [...conn.dump(dumpRoutes(4)), ...conn.dump(dumpRoutes(6))].map(decodeRoute),
     };
   } finally {
-    conn?.close();
-    libc.close(ns.fd);
+    conn.close();
   }
 }
 

@@ -1,28 +1,25 @@
+import { RtnlSession } from '../rtnl/session.js';
 import { Connection } from '../netlink/connection.js';
-import { NETLINK_ROUTE } from '../netlink/constants.js';
 import { NetlinkError } from '../netlink/error.js';
-import { KernelSocket } from '../netlink/socket.js';
 import { IFF } from '../rtnl/constants.js';
-import { newAddr } from '../rtnl/addr.js';
-import { contains, parseCidr, parseIp } from '../rtnl/inet.js';
+import { contains, parseCidr, parseIp } from '../inet/ip.js';
 import { decodeLink, dumpLinks, setLink, type Link } from '../rtnl/link.js';
-import { newRoute } from '../rtnl/route.js';
 import { TC_H, decodeQdisc, dumpQdiscs, formatHandle, unsupportedQdiscKind, type Qdisc } from '../rtnl/qdisc.js';
 import {
   IMPAIRMENT_NETEM_CLASS, checkImpairment, clearImpairment, impairmentRequests, type ImpairmentSpec,
-} from '../rtnl/qdisc/impairment.js';
+} from '../topology/impairment.js';
 import { NETEM_DEFAULT_LIMIT } from '../rtnl/qdisc/netem.js';
-import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTime } from '../rtnl/qdisc/units.js';
+import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTime } from '../inet/units.js';
 import { RTM } from '../rtnl/constants.js';
-import { libc } from '../sys/libc.js';
-import { openNamedNetns } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns.js';
+import { addressRequest, routeRequest } from './requests.js';
 import type { Plan, PlanAddress, PlanRoute } from '../topology/plan.js';
 
 /**
  * `nslab link set` and `nslab link show`: a lab's links changed and read
  * back at runtime, through rtnetlink in the node's namespace (no `ip`, no
  * `tc`). Impairments use the same qdisc layout as `up`
- * (../rtnl/qdisc/impairment.ts); what an interface has is decoded from the
+ * (../topology/impairment.ts); what an interface has is decoded from the
  * kernel's qdisc dump, so `show` tells what the kernel holds, whoever put it there.
  */
 
@@ -174,17 +171,9 @@ export function linkState(l: Pick<Link, 'flags'>): 'up' | 'down' | 'no-carrier' 
 
 /** A connection inside a node's namespace, closed by the caller. */
 function connect(netns: string): Connection {
-  let ns;
-  try {
-    ns = openNamedNetns(netns);
-  } catch {
-    throw new LinkControlError(`namespace ${netns} is missing (was the lab taken down?)`);
-  }
-  try {
-    return new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, timeoutMs: 5000 }), `netns ${netns}`);
-  } finally {
-    libc.close(ns.fd);
-  }
+  const rtnl = RtnlSession.openIfExists(netnsPath(netns), { timeoutMs: 5000, label: `netns ${netns}` });
+  if (!rtnl) throw new LinkControlError(`namespace ${netns} is missing (was the lab taken down?)`);
+  return rtnl;
 }
 
 function nodeNetns(plan: Plan, node: string): string {
@@ -299,22 +288,8 @@ export function plannedThrough(plan: Plan, netns: string, dev: string): { addres
  */
 function restorePlanned(conn: Connection, plan: Plan, netns: string, link: Link): Restored {
   const { addresses, routes } = plannedThrough(plan, netns, link.name);
-  const addrRequests = addresses.map((a) => {
-    const address = parseCidr(a.address);
-    return newAddr({ index: link.index, address, nodad: address.family === 6 }, a.origin);
-  });
-  const routeRequests = routes.map((r) => {
-    const dst = r.dst === 'default' ? { family: r.family, bytes: new Uint8Array(r.family === 4 ? 4 : 16), prefix: 0 } : parseCidr(r.dst);
-    return newRoute(
-      {
-        dst,
-        ...(r.via !== undefined ? { gateway: parseIp(r.via) } : {}),
-        ...(r.dev !== undefined ? { oif: link.index } : {}),
-        ...(r.metric !== undefined ? { metric: r.metric } : {}),
-      },
-      r.origin,
-    );
-  });
+  const addrRequests = addresses.map((a) => addressRequest(a, link.index));
+  const routeRequests = routes.map((r) => routeRequest(r, r.dev !== undefined ? link.index : undefined));
   const added = (outcomes: { error?: NetlinkError }[]): number => {
     let n = 0;
     for (const o of outcomes) {

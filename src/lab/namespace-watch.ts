@@ -1,15 +1,13 @@
+import { RtnlSession } from '../rtnl/session.js';
 import { statSync } from 'node:fs';
 import { Connection } from '../netlink/connection.js';
-import { NETLINK_ROUTE } from '../netlink/constants.js';
-import { SyscallError } from '../netlink/error.js';
-import { KernelSocket } from '../netlink/socket.js';
+import { SyscallError } from '../os/syscall-error.js';
 import { decodeAddr, dumpAddrs } from '../rtnl/addr.js';
 import { RTNLGRP } from '../rtnl/constants.js';
 import { decodeLink, dumpLinks, type Link } from '../rtnl/link.js';
 import { decodeRoute, dumpRoutes } from '../rtnl/route.js';
 import type { NamespaceState } from './inspect.js';
-import { libc } from '../sys/libc.js';
-import { netnsPath, openNamedNetns } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns.js';
 
 /** What the viewer and `nslab events` listen to: links, addresses and routes, both families. */
 export const WATCH_GROUPS: readonly number[] = [
@@ -42,7 +40,7 @@ export class NamespaceWatch {
   private constructor(
     readonly netns: string,
     private readonly inode: number,
-    private readonly events: KernelSocket,
+    private readonly events: RtnlSession,
     private readonly query: Connection,
   ) {}
 
@@ -50,22 +48,15 @@ export class NamespaceWatch {
   static open(netns: string): NamespaceWatch | undefined {
     const inode = netnsInode(netns);
     if (inode === undefined) return undefined;
-    let ns;
+    const label = `netns ${netns}`;
+    const events = RtnlSession.openIfExists(netnsPath(netns), { groups: WATCH_GROUPS, timeoutMs: 2000, label });
+    if (!events) return undefined;
     try {
-      ns = openNamedNetns(netns);
-    } catch {
-      return undefined;
-    }
-    let events: KernelSocket | undefined;
-    try {
-      events = new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, groups: WATCH_GROUPS, timeoutMs: 2000 });
-      const query = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: ns.fd, timeoutMs: 2000 }), `netns ${netns}`);
+      const query = RtnlSession.open({ netnsPath: netnsPath(netns), timeoutMs: 2000, label });
       return new NamespaceWatch(netns, inode, events, query);
     } catch (err) {
-      events?.close();
+      events.close();
       throw err;
-    } finally {
-      libc.close(ns.fd);
     }
   }
 

@@ -1,9 +1,9 @@
-import { NetlinkError, SyscallError } from '../netlink/error.js';
+import { NetlinkError } from '../netlink/error.js';
+import { SyscallError } from '../os/syscall-error.js';
 import { listTables } from '../nft/list.js';
 import { formatRuleset, natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
 import { NftSession } from '../nft/session.js';
-import { libc } from '../sys/libc.js';
-import { openNamedNetns } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns.js';
 import type { Plan, PlanNat, PlanPortForward } from '../topology/plan.js';
 import type { StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
@@ -122,23 +122,18 @@ export const natStep: Step = {
 
   undo(entry: StepEntry): boolean {
     const e = entry as NatTableEntry;
-    let fd: number;
+    let nft: NftSession;
     try {
-      fd = openNamedNetns(e.netns).fd;
+      nft = NftSession.open({ netnsPath: netnsPath(e.netns), label: `netns ${e.netns}` });
     } catch (err) {
       // The namespace is gone, and the table went with it.
-      if (err instanceof SyscallError && err.errnoName === 'ENOENT') return false;
+      if (err instanceof SyscallError && err.call === 'open' && err.errnoName === 'ENOENT') return false;
       throw err;
     }
     try {
-      const nft = NftSession.open({ netnsFd: fd, label: `netns ${e.netns}` });
-      try {
-        return deleteOwnTable(nft, e.table, e.comment);
-      } finally {
-        nft.close();
-      }
+      return deleteOwnTable(nft, e.table, e.comment);
     } finally {
-      libc.close(fd);
+      nft.close();
     }
   },
 };

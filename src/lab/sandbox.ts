@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
-import { SyscallError } from '../netlink/error.js';
-import { MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../sys/libc.js';
+import { SyscallError } from '../os/syscall-error.js';
+import { MS_BIND, MS_NODEV, MS_NOSUID, MS_PRIVATE, O_CLOEXEC, O_RDONLY, libc } from '../os/libc.js';
 import { ensureNetnsRunDir, netnsPath, type NamedNetns } from '../sys/netns.js';
 import { detachMount, pinNamespace, removeNamespaceFiles } from '../sys/ns-file.js';
 import type { BuildAnswer } from '../sys/sandbox/builder.js';

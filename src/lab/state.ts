@@ -1,5 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { LOCK_EX, LOCK_NB, LOCK_SH, libc } from '../sys/libc.js';
+import { LOCK_EX, LOCK_NB, LOCK_SH, libc } from '../os/libc.js';
 import type { Plan } from '../topology/plan.js';
 
 /** Where nslab keeps what it made, one directory per lab. */

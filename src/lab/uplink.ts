@@ -1,21 +1,20 @@
+import { RtnlSession } from '../rtnl/session.js';
 import { readFileSync } from 'node:fs';
 import { Connection } from '../netlink/connection.js';
-import { NETLINK_ROUTE } from '../netlink/constants.js';
 import { NetlinkError } from '../netlink/error.js';
-import { KernelSocket } from '../netlink/socket.js';
 import { natRuleset, NSLAB_FAMILY, rulesetRequests, type NatPlan, type RulesetSpec } from '../nft/ruleset.js';
 import { listTables } from '../nft/list.js';
 import { NftSession } from '../nft/session.js';
 import { newAddr } from '../rtnl/addr.js';
-import { formatCidr, networkOf, parseCidr, parseIp } from '../rtnl/inet.js';
+import { formatCidr, networkOf, parseCidr, parseIp } from '../inet/ip.js';
 import { veth } from '../rtnl/kinds/veth.js';
 import { decodeLink, delLink, dumpLinks, newLink, parseMac, setLink, type Link } from '../rtnl/link.js';
 import { delRoute, newRoute } from '../rtnl/route.js';
 import { writeSysctl } from '../sys/netns.js';
-import { homeNetns } from '../sys/thread-netns.js';
+import { homeNetns } from '../os/thread-netns.js';
 import { routeCommand } from '../topology/explain.js';
 import { isUplinkRoute, type Plan, type PlanUplink } from '../topology/plan.js';
-import { routeRequest } from './apply.js';
+import { routeRequest } from './requests.js';
 import { deleteOwnTable, nftHereDoc, portForwardOf, tableComment } from './nat.js';
 import { listLabDirs, readJournal, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
@@ -125,7 +124,7 @@ export class UplinkError extends Error {
 
 /** An rtnetlink connection in the machine's own namespace (where nslab started). */
 function rootRtnl(): Connection {
-  return new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd: homeNetns() }), 'the machine (root netns)');
+  return RtnlSession.open({ netnsFd: homeNetns(), label: 'the machine (root netns)' });
 }
 
 function rootNft(): NftSession {

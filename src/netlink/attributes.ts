@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from './byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NLA_F_NESTED, NLA_HDRLEN, NLA_TYPE_MASK, align4 } from './constants.js';
 
 /** One decoded attribute: its type (flags stripped) and a view of its payload. */

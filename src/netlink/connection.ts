@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from './byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NLMSG, NLM_F } from './constants.js';
 import { decodeAck, NetlinkError, type Ack } from './error.js';
 import { encodeMessage, parseMessages, type Message, type Request } from './message.js';

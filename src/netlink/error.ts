@@ -1,7 +1,7 @@
-import { HOST_LITTLE_ENDIAN } from './byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { attrMap, read } from './attributes.js';
 import { NLMSGERR_ATTR, NLMSG_HDRLEN, NLM_F } from './constants.js';
-import { errnoName } from './errno.js';
+import { errnoName } from '../os/errno.js';
 import type { Request } from './message.js';
 
 /** The decoded body of an NLMSG_ERROR message (an ack when errno is 0). */
@@ -59,20 +59,5 @@ export class NetlinkError extends Error {
     this.extackMessage = ack.extackMessage;
     this.extackOffset = ack.extackOffset;
     this.request = request;
-  }
-}
-
-/** A system call failed (not the kernel refusing a netlink request). */
-export class SyscallError extends Error {
-  override readonly name = 'SyscallError';
-  readonly errno: number;
-  readonly errnoName: string;
-  readonly call: string;
-
-  constructor(call: string, errno: number, detail?: string) {
-    super(`${call}${detail ? ` ${detail}` : ''} failed: ${errnoName(errno)}`);
-    this.call = call;
-    this.errno = errno;
-    this.errnoName = errnoName(errno);
   }
 }

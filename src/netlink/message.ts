@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from './byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NLMSG_HDRLEN, NLM_F, align4 } from './constants.js';
 
 /** struct nlmsghdr, decoded. */

@@ -1,9 +1,9 @@
-import { HOST_LITTLE_ENDIAN } from './byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NETLINK_SOCKOPT, SOL_NETLINK } from './constants.js';
 import {
-  AF_NETLINK, SOCK_CLOEXEC, SOCK_RAW, SOL_SOCKET, SO_RCVBUFFORCE, SO_RCVTIMEO, SO_SNDBUFFORCE, libc,
-} from '../sys/libc.js';
-import { inNetns } from '../sys/thread-netns.js';
+  AF_NETLINK, O_CLOEXEC, O_RDONLY, SOCK_CLOEXEC, SOCK_RAW, SOL_SOCKET, SO_RCVBUFFORCE, SO_RCVTIMEO, SO_SNDBUFFORCE, libc,
+} from '../os/libc.js';
+import { inNetns } from '../os/thread-netns.js';
 
 /**
  * What a Connection needs from a socket. The real one talks to the kernel;
@@ -22,6 +22,12 @@ export interface NetlinkSocket {
 export interface SocketOptions {
   /** Open the socket inside this network namespace (an fd of /run/netns/NAME). */
   netnsFd?: number;
+  /**
+   * Open the socket inside the network namespace pinned at this path
+   * (/run/netns/NAME): the file is opened, entered while the socket is
+   * made, and closed again, as `ip -n NAME` does. ENOENT when it is gone.
+   */
+  netnsPath?: string;
   /** Multicast groups to join (RTNLGRP_* numbers). */
   groups?: readonly number[];
   /** Longest a receive may block, in ms (bounds every wait on the kernel). */
@@ -42,6 +48,15 @@ function receiveBuffer(): Uint8Array {
   return shared;
 }
 
+function madeIn(netnsPath: string, make: () => number): number {
+  const ns = libc.open(netnsPath, O_RDONLY | O_CLOEXEC);
+  try {
+    return inNetns(ns, make);
+  } finally {
+    libc.close(ns);
+  }
+}
+
 /** An AF_NETLINK socket reached through koffi. */
 export class KernelSocket implements NetlinkSocket {
   readonly fd: number;
@@ -50,7 +65,7 @@ export class KernelSocket implements NetlinkSocket {
   constructor(protocol: number, opts: SocketOptions = {}) {
     const make = (): number => libc.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
     // A netlink socket belongs to the namespace it was created in.
-    this.fd = opts.netnsFd === undefined ? make() : inNetns(opts.netnsFd, make);
+    this.fd = opts.netnsFd !== undefined ? inNetns(opts.netnsFd, make) : opts.netnsPath !== undefined ? madeIn(opts.netnsPath, make) : make();
     try {
       const fd = this.fd;
       libc.setsockoptInt(fd, SOL_SOCKET, SO_SNDBUFFORCE, BUFFER_BYTES);

@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from './byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NLA_F_NESTED, NLA_HDRLEN, align4 } from './constants.js';
 
 /**

@@ -425,3 +425,9 @@ export const IPPROTO = {
   IPPROTO_UDP: 17,
   IPPROTO_ICMPV6: 58,
 } as const;
+
+/**
+ * Route types of <linux/rtnetlink.h> (enum rtn_type), as the fib
+ * expression's NFT_FIB_RESULT_ADDRTYPE returns them (`fib daddr type local`).
+ */
+export const RTN = { RTN_UNICAST: 1, RTN_LOCAL: 2 } as const;

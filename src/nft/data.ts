@@ -1,5 +1,5 @@
 import { attrMap, parseAttrs, read } from '../netlink/attributes.js';
-import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import type { Writer } from '../netlink/writer.js';
 import { NF_VERDICT, NFT_DATA_VALUE_MAXLEN, NFT_VERDICT, NFTA_DATA, NFTA_VERDICT } from './constants.js';
 

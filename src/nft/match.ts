@@ -1,7 +1,6 @@
-import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
-import { networkOf, type Cidr, type IpAddress } from '../rtnl/inet.js';
-import { RTN } from '../rtnl/constants.js';
-import { IFNAMSIZ, IPPROTO, IPS, NF_NAT_RANGE, NFPROTO, NFTA_FIB_F } from './constants.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
+import { networkOf, type Cidr, type IpAddress } from '../inet/ip.js';
+import { IFNAMSIZ, IPPROTO, IPS, NF_NAT_RANGE, NFPROTO, NFTA_FIB_F, RTN } from './constants.js';
 import { mask } from './expr/bitwise.js';
 import { cmp } from './expr/cmp.js';
 import { ct, ctStateBits, type CtState } from './expr/ct.js';

@@ -1,5 +1,5 @@
 import type { Request } from '../netlink/message.js';
-import { formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
+import { formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../inet/ip.js';
 import { isBaseChain, newChain, priorityNumber, type BaseChainSpec, type Chain, type Policy } from './chain.js';
 import { NF_NAT_RANGE } from './constants.js';
 import { accept, drop } from './expr/immediate.js';

@@ -1,9 +1,9 @@
-import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { attrMap, read } from '../netlink/attributes.js';
 import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';
 import { AF_INET, AF_INET6, AF_UNSPEC, IFADDRMSG_LEN, IFA, IFA_F, RTM } from './constants.js';
-import { formatCidr, formatIp, type Cidr } from './inet.js';
+import { formatCidr, formatIp, type Cidr } from '../inet/ip.js';
 
 export interface AddrSpec {
   /** ifindex of the interface. */

@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { attrMap, read } from '../netlink/attributes.js';
 import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';

@@ -1,9 +1,10 @@
-import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { attrMap, read } from '../netlink/attributes.js';
 import type { NetlinkError } from '../netlink/error.js';
 import { NLM_F } from '../netlink/constants.js';
 import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';
+import type { QdiscInfo } from './qdisc/kind.js';
 import { AF_UNSPEC, RTM } from './constants.js';
 import { decodeNetemOptions, type NetemOptions } from './qdisc/netem.js';
 import { decodeTbfOptions, type TbfOptions } from './qdisc/tbf.js';
@@ -84,17 +85,6 @@ export function parseHandle(text: string): number {
   const m = /^([0-9a-fA-F]{1,4})?:([0-9a-fA-F]{1,4})?$/.exec(text);
   if (!m) throw new TypeError(`'${text}' is not a tc handle (e.g. 1:, 1:1, root)`);
   return tcHandle(parseInt(m[1] ?? '0', 16), parseInt(m[2] ?? '0', 16));
-}
-
-/**
- * A qdisc kind's share of a request: its name (TCA_KIND), a writer for the
- * payload of TCA_OPTIONS, and the same options as tc arguments (for messages
- * and `--explain`). Kinds are built by ./qdisc/netem.ts and ./qdisc/tbf.ts.
- */
-export interface QdiscInfo {
-  readonly kind: string;
-  readonly options?: (w: Writer) => void;
-  readonly args?: string;
 }
 
 /** Where a qdisc sits: interface, parent (TC_H_ROOT or a class) and its own handle. */

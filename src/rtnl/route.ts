@@ -2,7 +2,7 @@ import { attrMap, read } from '../netlink/attributes.js';
 import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';
 import { AF_INET, AF_INET6, RTA, RTMSG_LEN, RTM, RTN, RTPROT, RT_SCOPE, RT_TABLE_MAIN } from './constants.js';
-import { formatCidr, formatIp, type Cidr, type IpAddress } from './inet.js';
+import { formatCidr, formatIp, type Cidr, type IpAddress } from '../inet/ip.js';
 
 export interface RouteSpec {
   /** Destination prefix; prefix 0 is the default route. */

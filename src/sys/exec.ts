@@ -3,7 +3,7 @@ import { applyCapabilities, type CapSet } from './caps/index.js';
 import {
   CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, F_GETFL, F_SETFD, F_SETFL, MNT_DETACH, MS_BIND, MS_REC, MS_SLAVE, O_CLOEXEC,
   O_NONBLOCK, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
-} from './libc.js';
+} from '../os/libc.js';
 import { installFilter } from './seccomp/install.js';
 
 /** Everything that confines a process in a node, resolved. */

@@ -1,4 +1,4 @@
-import { formatIp } from '../rtnl/inet.js';
+import { formatIp } from '../inet/ip.js';
 
 /**
  * ICMP and ICMPv6 echo messages (RFC 792, RFC 4443): encode an echo

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { SyscallError } from '../netlink/error.js';
-import { LOCK_EX, LOCK_UN, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_RDONLY, libc } from './libc.js';
+import { SyscallError } from '../os/syscall-error.js';
+import { LOCK_EX, LOCK_UN, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_RDONLY, libc } from '../os/libc.js';
 import { persistNamespace, removeNamespaceFile, removeNamespaceFiles } from './ns-file.js';
 
 /** Where named namespaces live, as iproute2 keeps them (`ip netns list` reads it). */

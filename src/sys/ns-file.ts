@@ -1,7 +1,7 @@
 import { unlinkSync } from 'node:fs';
-import { SyscallError } from '../netlink/error.js';
-import { CLONE_NEWNET, CLONE_NEWUTS, MNT_DETACH, MS_BIND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc } from './libc.js';
-import { homeNamespace } from './thread-netns.js';
+import { SyscallError } from '../os/syscall-error.js';
+import { CLONE_NEWNET, CLONE_NEWUTS, MNT_DETACH, MS_BIND, O_CLOEXEC, O_CREAT, O_EXCL, O_RDONLY, libc } from '../os/libc.js';
+import { homeNamespace } from '../os/thread-netns.js';
 
 const CLONE_FLAG = { net: CLONE_NEWNET, uts: CLONE_NEWUTS } as const;
 

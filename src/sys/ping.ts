@@ -1,11 +1,10 @@
-import koffi from 'koffi';
-import { HOST_LITTLE_ENDIAN } from '../netlink/byteorder.js';
-import { errnoName } from '../netlink/errno.js';
-import { SyscallError } from '../netlink/error.js';
-import { parseIp, type IpAddress } from '../rtnl/inet.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
+import { errnoName } from '../os/errno.js';
+import { SyscallError } from '../os/syscall-error.js';
+import { parseIp, type IpAddress } from '../inet/ip.js';
 import { decodeIcmp4, decodeIcmp6, encodeEcho, ICMP, ICMP6, type Echo, type IcmpReceived } from './icmp.js';
-import { SOCK_CLOEXEC, SOL_SOCKET, SO_RCVBUFFORCE } from './libc.js';
-import { inNetns } from './thread-netns.js';
+import { SOCK_CLOEXEC, SOL_SOCKET, SO_RCVBUFFORCE, lastErrno, raw as c } from '../os/libc.js';
+import { inNetns } from '../os/thread-netns.js';
 
 /**
  * Probe sockets for `nslab check`, opened inside a lab node's namespace
@@ -23,23 +22,8 @@ import { inNetns } from './thread-netns.js';
  * its namespace, so replies are matched by id, sequence and a per-socket
  * token in the payload, and ICMP_FILTER / ICMP6_FILTER keep everything but
  * echo replies and errors out.
- *
- * These libc calls are bound here rather than in ./libc.ts to keep this
- * feature's bindings with it.
  */
 
-const lib = koffi.load('libc.so.6');
-const c = {
-  socket: lib.func('int socket(int domain, int type, int protocol)'),
-  connect: lib.func('int connect(int fd, const void *addr, uint32_t len)'),
-  sendto: lib.func('intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
-  send: lib.func('intptr_t send(int fd, const void *buf, size_t len, int flags)'),
-  recv: lib.func('intptr_t recv(int fd, _Out_ void *buf, size_t len, int flags)'),
-  setsockopt: lib.func('int setsockopt(int fd, int level, int name, const void *val, uint32_t len)'),
-  getsockopt: lib.func('int getsockopt(int fd, int level, int name, _Out_ void *val, _Inout_ uint32_t *len)'),
-  poll: lib.func('int poll(_Inout_ void *fds, unsigned long nfds, int timeout)'),
-  close: lib.func('int close(int fd)'),
-};
 
 export const AF_INET = 2;
 export const AF_INET6 = 10;
@@ -68,7 +52,7 @@ const MSG_DONTWAIT = 0x40;
 const RECEIVE_BUFFER = 4 * 1024 * 1024;
 
 function fail(call: string, detail?: string): never {
-  throw new SyscallError(call, koffi.errno(), detail);
+  throw new SyscallError(call, lastErrno(), detail);
 }
 
 /** struct sockaddr_in / sockaddr_in6 for an address and port. */
@@ -168,7 +152,7 @@ export class EchoSocket {
     const to = sockaddr(addr);
     const n = Number(c.sendto(this.fd, packet, packet.length, 0, to, to.length));
     if (n >= 0) return { ok: true };
-    const errno = koffi.errno();
+    const errno = lastErrno();
     // A full send queue is a lost packet, like one dropped on the wire; the next try covers it.
     if (errno === EAGAIN) return { ok: false, errno: 'EAGAIN' };
     return { ok: false, errno: errnoName(errno) };
@@ -182,7 +166,7 @@ export class EchoSocket {
     for (;;) {
       const n = Number(c.recv(this.fd, this.buf, this.buf.length, MSG_DONTWAIT));
       if (n < 0) {
-        const errno = koffi.errno();
+        const errno = lastErrno();
         if (errno === EAGAIN) return undefined;
         // An ICMP error queued on the socket itself: read and go on.
         if (errno === 113 || errno === 101 || errno === 111) continue;
@@ -238,7 +222,7 @@ export class PortProbe {
     const probe = new PortProbe(proto, fd);
     const to = sockaddr(addr, port);
     if ((c.connect(fd, to, to.length) as number) < 0) {
-      const errno = koffi.errno();
+      const errno = lastErrno();
       if (errno !== EINPROGRESS) probe.settle({ state: 'refused', errno: errnoName(errno) });
     } else if (proto === 'tcp') {
       probe.settle({ state: 'open' });
@@ -261,7 +245,7 @@ export class PortProbe {
     if (this.proto !== 'udp' || this.outcome.state !== 'pending') return;
     const hello = new TextEncoder().encode('nslab check\n');
     if (Number(c.send(this.fd, hello, hello.length, MSG_DONTWAIT)) < 0) {
-      const errno = koffi.errno();
+      const errno = lastErrno();
       if (errno !== EAGAIN) this.settle({ state: 'refused', errno: errnoName(errno) });
     }
   }
@@ -277,7 +261,7 @@ export class PortProbe {
     const n = Number(c.recv(this.fd, this.buf, this.buf.length, MSG_DONTWAIT));
     if (n >= 0) this.settle({ state: 'open' });
     else {
-      const errno = koffi.errno();
+      const errno = lastErrno();
       if (errno !== EAGAIN) this.settle({ state: 'refused', errno: errnoName(errno) });
     }
     return this.outcome;

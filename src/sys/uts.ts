@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { libc } from './libc.js';
+import { libc } from '../os/libc.js';
 import { persistNamespace, removeNamespaceFile } from './ns-file.js';
 
 /**

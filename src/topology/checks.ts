@@ -1,4 +1,4 @@
-import { contains, formatCidr, formatIp, networkOf, type Cidr } from '../rtnl/inet.js';
+import { contains, formatCidr, formatIp, networkOf, type Cidr } from '../inet/ip.js';
 import { didYouMean, type Diagnostics } from './diagnostics.js';
 import { overlaps } from './ipam.js';
 import type { Field } from './source.js';

@@ -1,4 +1,4 @@
-import { impairmentCommands } from '../rtnl/qdisc/impairment.js';
+import { impairmentCommands } from './impairment.js';
 import { isUplinkRoute, type Plan, type PlanNamespace, type PlanRoute } from './plan.js';
 
 /** The sysctls `up` writes in a new namespace, as `sysctl` keys and values. */

@@ -1,4 +1,4 @@
-import { formatCidr, formatIp, networkOf, type Cidr } from '../rtnl/inet.js';
+import { formatCidr, formatIp, networkOf, type Cidr } from '../inet/ip.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { Segment } from './segments.js';
 import type { Addressing, EndpointDef, NodeDef } from './types.js';

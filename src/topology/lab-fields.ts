@@ -1,4 +1,4 @@
-import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../rtnl/inet.js';
+import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../inet/ip.js';
 import { didYouMean } from './diagnostics.js';
 import { interfaceNameProblem } from './names.js';
 import { parsePorts } from './node-fields.js';

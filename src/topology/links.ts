@@ -1,6 +1,6 @@
 import { parseMac } from '../rtnl/link.js';
-import { parseCidr, type Cidr } from '../rtnl/inet.js';
-import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
+import { parseCidr, type Cidr } from '../inet/ip.js';
+import type { ImpairmentSpec } from './impairment.js';
 import { didYouMean } from './diagnostics.js';
 import { interfaceNameProblem } from './names.js';
 import { parseImpairmentFields } from './node-fields.js';

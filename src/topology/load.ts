@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { networkOf, parseCidr, type Cidr } from '../rtnl/inet.js';
+import { networkOf, parseCidr, type Cidr } from '../inet/ip.js';
 import { checkAddresses, checkNodeReferences, checkPortTargets, checkRoutes, checkSubnets } from './checks.js';
 import { assignAddresses } from './ipam.js';
 import { parseExpect, parseUplink } from './lab-fields.js';

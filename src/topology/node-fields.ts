@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseImpairment, type ImpairmentSpec, type ImpairmentText } from '../rtnl/qdisc/impairment.js';
-import { parseIp } from '../rtnl/inet.js';
+import { parseImpairment, type ImpairmentSpec, type ImpairmentText } from './impairment.js';
+import { parseIp } from '../inet/ip.js';
 import { CAP_NAMES, DEFAULT_NODE_CAPS, isAll, parseCapName, resolveCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
 import { parseCpu, parseCpuSet, parseMemory, parsePids, type CgroupLimits } from '../sys/cgroup/index.js';
 import { parseSeccompSetting } from '../sys/seccomp/setting.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_NODE_CAPS, sortCaps } from '../sys/caps/index.js';
-import { parseIp } from '../rtnl/inet.js';
+import { parseIp } from '../inet/ip.js';
 import { didYouMean } from './diagnostics.js';
 import { interfaceNameProblem, nameProblem } from './names.js';
 import { parseConfinement, parseExec, parsePorts, parseResolver, parseStringMap } from './node-fields.js';

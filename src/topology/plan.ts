@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp } from '../rtnl/inet.js';
+import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp } from '../inet/ip.js';
 import { formatMac } from '../rtnl/link.js';
 import { formatPosition } from './diagnostics.js';
 import { namespaceName } from './names.js';
-import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
+import type { ImpairmentSpec } from './impairment.js';
 import type { CgroupLimits } from '../sys/cgroup/index.js';
 import type { EndpointDef, NodeKind, Origin, PortForwardDef, Topology } from './types.js';
 

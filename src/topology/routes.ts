@@ -1,4 +1,4 @@
-import { parseCidr, parseIp, type Cidr, type IpAddress } from '../rtnl/inet.js';
+import { parseCidr, parseIp, type Cidr, type IpAddress } from '../inet/ip.js';
 
 export interface ParsedRoute {
   readonly dst: Cidr;

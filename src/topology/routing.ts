@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import { singleSourceLength } from 'graphology-shortest-path/unweighted.js';
-import { contains, formatCidr, networkOf, type Cidr, type IpAddress } from '../rtnl/inet.js';
+import { contains, formatCidr, networkOf, type Cidr, type IpAddress } from '../inet/ip.js';
 import type { Segment } from './segments.js';
 import type { EndpointDef, NodeDef, RouteDef, UplinkDef } from './types.js';
 

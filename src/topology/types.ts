@@ -1,5 +1,5 @@
-import type { Cidr, IpAddress } from '../rtnl/inet.js';
-import type { ImpairmentSpec } from '../rtnl/qdisc/impairment.js';
+import type { Cidr, IpAddress } from '../inet/ip.js';
+import type { ImpairmentSpec } from './impairment.js';
 import type { CapName } from '../sys/caps/index.js';
 import type { CgroupLimits } from '../sys/cgroup/index.js';
 import type { Diagnostic, Position } from './diagnostics.js';

@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from '../../src/netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../src/os/byteorder.js';
 import { NLMSGERR_ATTR, NLMSG, NLMSG_HDRLEN, NLM_F } from '../../src/netlink/constants.js';
 import { parseMessages, type Message } from '../../src/netlink/message.js';
 import type { NetlinkSocket } from '../../src/netlink/socket.js';

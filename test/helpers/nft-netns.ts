@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { libc, O_CLOEXEC, O_RDONLY } from '../../src/sys/libc.js';
+import { libc, O_CLOEXEC, O_RDONLY } from '../../src/os/libc.js';
 
 /**
  * Throwaway network namespaces for the nf_tables integration tests, made and

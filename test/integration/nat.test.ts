@@ -8,7 +8,7 @@ import { listTable } from '../../src/nft/list.js';
 import { diffRuleset, formatRuleset } from '../../src/nft/ruleset.js';
 import { NftError } from '../../src/nft/errors.js';
 import { NftSession } from '../../src/nft/session.js';
-import { libc, O_CLOEXEC, O_RDONLY } from '../../src/sys/libc.js';
+import { libc, O_CLOEXEC, O_RDONLY } from '../../src/os/libc.js';
 import { loadTopologyFile } from '../../src/topology/load.js';
 import { compilePlan, hostsFile, type Plan, type PlanNat } from '../../src/topology/plan.js';
 import { isRoot, makeNetns, nftApply, nftText, type TestNetns } from '../helpers/nft-netns.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from '../../src/netlink/connection.js';
 import { NetlinkError } from '../../src/netlink/error.js';
 import { dumpQdiscs, qdiscsOf, unsupportedQdiscKind } from '../../src/rtnl/qdisc.js';
-import { clearImpairment, impairmentRequests } from '../../src/rtnl/qdisc/impairment.js';
+import { clearImpairment, impairmentRequests } from '../../src/topology/impairment.js';
 import { isRoot } from '../helpers/nslab.js';
 import { makeVethPair, type VethPair } from '../helpers/veth-pair.js';
 

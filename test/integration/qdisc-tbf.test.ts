@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Connection } from '../../src/netlink/connection.js';
 import { NetlinkError } from '../../src/netlink/error.js';
 import { TC_H, dumpQdiscs, newQdisc, qdiscsOf, tcHandle } from '../../src/rtnl/qdisc.js';
-import { clearImpairment, impairmentRequests, tbfFor } from '../../src/rtnl/qdisc/impairment.js';
+import { clearImpairment, impairmentRequests, tbfFor } from '../../src/topology/impairment.js';
 import { tbf } from '../../src/rtnl/qdisc/tbf.js';
 import { isRoot } from '../helpers/nslab.js';
 import { makeVethPair, type VethPair } from '../helpers/veth-pair.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOST_LITTLE_ENDIAN } from '../../src/netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../src/os/byteorder.js';
 import { NLMSG, NLM_F } from '../../src/netlink/constants.js';
 import { decodeAck, NetlinkError } from '../../src/netlink/error.js';
 import { encodeMessage, parseMessages, type Message, type Request } from '../../src/netlink/message.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attrMap, parseAttrs, read } from '../../src/netlink/attributes.js';
-import { HOST_LITTLE_ENDIAN } from '../../src/netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../src/os/byteorder.js';
 import { encodeMessage, parseMessages } from '../../src/netlink/message.js';
 import { Writer } from '../../src/netlink/writer.js';
 import { fromHex, toHex } from '../helpers/hex.js';

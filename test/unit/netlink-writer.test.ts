@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOST_LITTLE_ENDIAN } from '../../src/netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../src/os/byteorder.js';
 import { parseAttrs } from '../../src/netlink/attributes.js';
 import { NLA_F_NESTED } from '../../src/netlink/constants.js';
 import { Writer } from '../../src/netlink/writer.js';

@@ -12,7 +12,7 @@ import { ifname, natTo } from '../../src/nft/match.js';
 import { newRule } from '../../src/nft/rule.js';
 import { NftSession } from '../../src/nft/session.js';
 import { dumpTables, newTable } from '../../src/nft/table.js';
-import { parseIp } from '../../src/rtnl/inet.js';
+import { parseIp } from '../../src/inet/ip.js';
 import { FakeSocket, ack, datagram, done, message, type AckOptions } from '../helpers/fake-socket.js';
 
 /*

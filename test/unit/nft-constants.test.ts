@@ -51,6 +51,7 @@ describe('nf_tables constants', () => {
       '#include <linux/netfilter/nf_tables.h>',
       '#include <linux/netfilter/nf_conntrack_common.h>',
       '#include <linux/netfilter/nf_nat.h>',
+      '#include <linux/rtnetlink.h>',
       'int main(void) {',
       ...list.map(([name]) => `  printf("%s %ld\\n", "${name}", (long)(${C_EXPR[name] ?? name}));`),
       '  return 0;',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NLM_F } from '../../src/netlink/constants.js';
 import type { Request } from '../../src/netlink/message.js';
-import { parseCidr, parseIp } from '../../src/rtnl/inet.js';
+import { parseCidr, parseIp } from '../../src/inet/ip.js';
 import { delChain, newChain, type ChainSpec } from '../../src/nft/chain.js';
 import { NF_NAT_RANGE } from '../../src/nft/constants.js';
 import { cmp } from '../../src/nft/expr/cmp.js';

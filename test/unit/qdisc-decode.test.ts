@@ -6,7 +6,7 @@ import { RTM } from '../../src/rtnl/constants.js';
 import {
   TC_H, TCA, TCA_STATS, decodeQdisc, formatHandle, newQdisc, parseHandle, qdiscsOf, tcHandle, unsupportedQdiscKind,
 } from '../../src/rtnl/qdisc.js';
-import { impairmentRequests } from '../../src/rtnl/qdisc/impairment.js';
+import { impairmentRequests } from '../../src/topology/impairment.js';
 import { TCA_NETEM, decodeNetemOptions, netem, writeNetemOptions, type NetemOptions } from '../../src/rtnl/qdisc/netem.js';
 import { tbf, type TbfOptions } from '../../src/rtnl/qdisc/tbf.js';
 import { tcReplyFixture } from '../fixtures/tc/fixtures.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeMessage, type Request } from '../../src/netlink/message.js';
-import { TC_H, dumpQdiscs, newQdisc, qdiscCommand, tcHandle, type QdiscInfo, type QdiscTarget } from '../../src/rtnl/qdisc.js';
-import { clearImpairment, impairmentCommands, impairmentQdiscs, impairmentRequests, tbfFor, type ImpairmentSpec } from '../../src/rtnl/qdisc/impairment.js';
+import { TC_H, dumpQdiscs, newQdisc, qdiscCommand, tcHandle, type QdiscTarget } from '../../src/rtnl/qdisc.js';
+import { type QdiscInfo } from '../../src/rtnl/qdisc/kind.js';
+import { clearImpairment, impairmentCommands, impairmentQdiscs, impairmentRequests, tbfFor, type ImpairmentSpec } from '../../src/topology/impairment.js';
 import { netem } from '../../src/rtnl/qdisc/netem.js';
 import { tbf } from '../../src/rtnl/qdisc/tbf.js';
 import { expectSameBytes } from '../helpers/hex.js';

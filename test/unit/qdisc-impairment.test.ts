@@ -4,7 +4,7 @@ import { NLM_F } from '../../src/netlink/constants.js';
 import { TC_H, tcHandle } from '../../src/rtnl/qdisc.js';
 import {
   checkImpairment, clearImpairment, impairmentCommands, impairmentQdiscs, impairmentRequests, parseImpairment, tbfFor,
-} from '../../src/rtnl/qdisc/impairment.js';
+} from '../../src/topology/impairment.js';
 import { netem } from '../../src/rtnl/qdisc/netem.js';
 import { resolveTbf, tbf, tbfLimitForLatency } from '../../src/rtnl/qdisc/tbf.js';
 

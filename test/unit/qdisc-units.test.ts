@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTime } from '../../src/rtnl/qdisc/units.js';
+import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTime } from '../../src/inet/units.js';
 
 describe('parseRate reads tc rates in bits per second', () => {
   const good: [string, number][] = [

@@ -3,7 +3,7 @@ import { CREATE_EXCL, DUMP, REQUEST_ACK, encodeMessage, type Request } from '../
 import { Writer } from '../../src/netlink/writer.js';
 import { delAddr, dumpAddrs, newAddr } from '../../src/rtnl/addr.js';
 import { RTA, RTM, RT_TABLE_MAIN } from '../../src/rtnl/constants.js';
-import { parseCidr, parseIp } from '../../src/rtnl/inet.js';
+import { parseCidr, parseIp } from '../../src/inet/ip.js';
 import { bridge } from '../../src/rtnl/kinds/bridge.js';
 import { veth } from '../../src/rtnl/kinds/veth.js';
 import { delLink, delLinkGroup, dumpLinks, newLink, parseMac, setLink } from '../../src/rtnl/link.js';

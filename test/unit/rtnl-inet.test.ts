@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp } from '../../src/rtnl/inet.js';
+import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp } from '../../src/inet/ip.js';
 import { toHex } from '../helpers/hex.js';
 
 const bytesOf = (text: string): string => toHex(parseIp(text).bytes);

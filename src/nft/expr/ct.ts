@@ -1,5 +1,5 @@
 import { attrMap, read } from '../../netlink/attributes.js';
-import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 import type { Writer } from '../../netlink/writer.js';
 import { NF_CT_STATE, NFT_CT, NFTA_CT } from '../constants.js';
 import { be32Of, checkDataReg, nameOf, numberOf, type ExprCodec } from './codec.js';

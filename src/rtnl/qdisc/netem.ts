@@ -1,9 +1,9 @@
-import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 import { attrMap, read } from '../../netlink/attributes.js';
 import type { Writer } from '../../netlink/writer.js';
-import type { QdiscInfo } from '../qdisc.js';
+import type { QdiscInfo } from './kind.js';
 import { PSCHED_CLOCK, percentToU32, tick2time, time2tick, timeTooBig, u32ToPercent, type TcClock } from './tc-core.js';
-import { formatPercent, formatTime } from './units.js';
+import { formatPercent, formatTime } from '../../inet/units.js';
 
 /**
  * The network emulator (sch_netem): delay with jitter, loss, duplication,

@@ -1,9 +1,9 @@
-import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 import { attrMap, read } from '../../netlink/attributes.js';
 import type { Writer } from '../../netlink/writer.js';
-import type { QdiscInfo } from '../qdisc.js';
+import type { QdiscInfo } from './kind.js';
 import { PSCHED_CLOCK, TIME_UNITS_PER_SEC, rateTable, tick2time, timeTooBig, xmittime, type TcClock } from './tc-core.js';
-import { formatRate, formatTime } from './units.js';
+import { formatRate, formatTime } from '../../inet/units.js';
 
 /**
  * The token bucket filter (sch_tbf): a rate limit with a bucket of `burst`

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import koffi from 'koffi';
-import { SyscallError } from '../../netlink/error.js';
+import { SyscallError } from '../../os/syscall-error.js';
+import { lastErrno, raw as c } from '../../os/libc.js';
 import { CAP, PR, _LINUX_CAPABILITY_VERSION_3, type CapName } from './constants.js';
 import { capMask, capsFromMask, formatCapList, type CapSet } from './set.js';
 
@@ -11,20 +11,10 @@ import { capMask, capsFromMask, formatCapList, type CapSet } from './set.js';
  * thread only (Node's main thread, the one that will execve), except the
  * optional user change, which glibc applies to every thread. Never call it
  * in a process that goes on serving after: it cannot be undone.
- *
- * These libc bindings stay here until the lead merges them into libc.ts.
  */
-const lib = koffi.load('libc.so.6');
-const c = {
-  prctl: lib.func('int prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4, unsigned long arg5)'),
-  capset: lib.func('int capset(void *hdrp, const void *datap)'),
-  setuid: lib.func('int setuid(uint32_t uid)'),
-  setgid: lib.func('int setgid(uint32_t gid)'),
-  setgroups: lib.func('int setgroups(size_t size, const uint32_t *list)'),
-};
 
 function check(call: string, rc: number, detail?: string): number {
-  if (rc < 0) throw new SyscallError(call, koffi.errno(), detail);
+  if (rc < 0) throw new SyscallError(call, lastErrno(), detail);
   return rc;
 }
 

@@ -28,7 +28,7 @@ import { createInterface } from 'node:readline';
 import {
   CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, MOUNT_ATTR_RDONLY, MS_BIND, MS_NODEV, MS_NOEXEC,
   MS_NOSUID, MS_PRIVATE, MS_RDONLY, MS_REC, O_CLOEXEC, O_RDONLY, libc,
-} from '../libc.js';
+} from '../../os/libc.js';
 
 export interface BuildRequest {
   readonly node: string;

@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 
 /**
  * Classic BPF, as the kernel takes it for seccomp: opcodes under their names

@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 
 /**
  * seccomp constants from <linux/seccomp.h>, <linux/audit.h>, <linux/prctl.h>

@@ -1,5 +1,5 @@
-import koffi from 'koffi';
-import { SyscallError } from '../../netlink/error.js';
+import { SyscallError } from '../../os/syscall-error.js';
+import { SockFprogPtr, lastErrno, raw as c } from '../../os/libc.js';
 import { arch as nodeArch } from 'node:process';
 import { BPF_MAXINSNS, SOCK_FILTER_LEN, encodeProgram, type SockFilter } from './bpf.js';
 import { PR_GET_SECCOMP, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, SECCOMP_SET_MODE_FILTER } from './constants.js';
@@ -11,20 +11,8 @@ import { PR_GET_SECCOMP, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, SECCOMP_SET_MODE_F
  * it cannot be removed. The kernel refuses (EACCES) unless the thread has
  * no_new_privs set or holds CAP_SYS_ADMIN — setting no_new_privs is the
  * caller's job.
- *
- * The koffi binding lives here rather than in src/sys/libc.ts so the
- * seccomp area stands alone; it may move there.
  */
 
-const lib = koffi.load('libc.so.6');
-// glibc has no seccomp() wrapper; syscall(2) and prctl(2) are variadic.
-const c = {
-  syscall: lib.func('long syscall(long number, ...)'),
-  prctl: lib.func('int prctl(int option, ...)'),
-};
-/** struct sock_fprog { unsigned short len; struct sock_filter *filter; } */
-const SockFprog = koffi.struct({ len: 'uint16_t', filter: 'void *' });
-const SockFprogPtr = koffi.pointer(SockFprog);
 
 const ENOSYS = 38;
 
@@ -54,12 +42,12 @@ export function installFilter(program: readonly SockFilter[] | Uint8Array, flags
   if (nr !== undefined) {
     const rc = Number(c.syscall(nr, 'unsigned int', SECCOMP_SET_MODE_FILTER, 'unsigned int', flags >>> 0, SockFprogPtr, fprog));
     if (rc === 0) return;
-    errno = koffi.errno();
+    errno = lastErrno();
   }
   if (nr === undefined || (errno === ENOSYS && flags === 0)) {
-    const rc = c.prctl(PR_SET_SECCOMP, 'unsigned long', SECCOMP_MODE_FILTER, SockFprogPtr, fprog, 'unsigned long', 0, 'unsigned long', 0);
+    const rc = c.prctlVariadic(PR_SET_SECCOMP, 'unsigned long', SECCOMP_MODE_FILTER, SockFprogPtr, fprog, 'unsigned long', 0, 'unsigned long', 0);
     if (rc === 0) return;
-    errno = koffi.errno();
+    errno = lastErrno();
   }
   const err = new SyscallError('seccomp(SECCOMP_SET_MODE_FILTER)', errno, `of ${len} instructions`);
   const hint = HINTS[errno];
@@ -69,7 +57,7 @@ export function installFilter(program: readonly SockFilter[] | Uint8Array, flags
 
 /** The calling thread's seccomp mode: 0 none, 1 strict, 2 filter (prctl(PR_GET_SECCOMP)). */
 export function seccompMode(): number {
-  const rc = c.prctl(PR_GET_SECCOMP, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0);
-  if (rc < 0) throw new SyscallError('prctl(PR_GET_SECCOMP)', koffi.errno());
+  const rc = c.prctlVariadic(PR_GET_SECCOMP, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0, 'unsigned long', 0);
+  if (rc < 0) throw new SyscallError('prctl(PR_GET_SECCOMP)', lastErrno());
   return rc;
 }

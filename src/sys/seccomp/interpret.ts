@@ -1,4 +1,4 @@
-import { HOST_LITTLE_ENDIAN } from '../../netlink/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 import {
   BPF_A,
   BPF_ALU_OP,

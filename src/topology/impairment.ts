@@ -1,8 +1,9 @@
-import type { Request } from '../../netlink/message.js';
-import { TC_H, delQdisc, newQdisc, qdiscCommand, tcHandle, type QdiscInfo, type QdiscTarget } from '../qdisc.js';
-import { netem, type NetemOptions } from './netem.js';
-import { tbf, type TbfLatencyOptions } from './tbf.js';
-import { parsePercent, parseRate, parseTime } from './units.js';
+import type { Request } from '../netlink/message.js';
+import { TC_H, delQdisc, newQdisc, qdiscCommand, tcHandle, type QdiscTarget } from '../rtnl/qdisc.js';
+import { type QdiscInfo } from '../rtnl/qdisc/kind.js';
+import { netem, type NetemOptions } from '../rtnl/qdisc/netem.js';
+import { tbf, type TbfLatencyOptions } from '../rtnl/qdisc/tbf.js';
+import { parsePercent, parseRate, parseTime } from '../inet/units.js';
 
 /**
  * Link impairments → qdiscs. A pure function of the spec: it says which

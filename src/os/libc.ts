@@ -1,5 +1,5 @@
 import koffi from 'koffi';
-import { SyscallError } from '../netlink/error.js';
+import { SyscallError } from './syscall-error.js';
 
 /**
  * The libc calls nslab needs, bound once through koffi. Each wrapper throws
@@ -35,7 +35,36 @@ const c = {
   signal: lib.func('void *signal(int sig, void *handler)'),
   sigprocmask: lib.func('int sigprocmask(int how, const void *set, void *old)'),
   geteuid: lib.func('uint32_t geteuid()'),
+  // sockets that read errno themselves (sys/ping.ts: non-blocking probes)
+  connect: lib.func('int connect(int fd, const void *addr, uint32_t len)'),
+  sendto: lib.func('intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
+  getsockopt: lib.func('int getsockopt(int fd, int level, int name, _Out_ void *val, _Inout_ uint32_t *len)'),
+  poll: lib.func('int poll(_Inout_ void *fds, unsigned long nfds, int timeout)'),
+  // credentials (sys/caps/apply.ts)
+  capset: lib.func('int capset(void *hdrp, const void *datap)'),
+  setuid: lib.func('int setuid(uint32_t uid)'),
+  setgid: lib.func('int setgid(uint32_t gid)'),
+  setgroups: lib.func('int setgroups(size_t size, const uint32_t *list)'),
+  // glibc has no seccomp() wrapper; syscall(2) and prctl(2) are variadic (sys/seccomp/install.ts)
+  syscall: lib.func('long syscall(long number, ...)'),
+  prctlVariadic: lib.func('int prctl(int option, ...)'),
 };
+
+/**
+ * The bound functions themselves, for callers that look at errno on their
+ * own terms (EAGAIN on a non-blocking socket, ENOSYS before a fallback).
+ * This file is the one place libc is loaded; everything else calls through
+ * `libc` below or through these.
+ */
+export const raw = c;
+
+/** errno of the last call made through `raw` on this thread. */
+export function lastErrno(): number {
+  return koffi.errno();
+}
+
+/** struct sock_fprog { unsigned short len; struct sock_filter *filter; }, as a pointer type for raw.syscall. */
+export const SockFprogPtr = koffi.pointer(koffi.struct({ len: 'uint16_t', filter: 'void *' }));
 
 function check(call: string, rc: number | bigint, detail?: string): number {
   const n = Number(rc);
