@@ -73,7 +73,11 @@ class FakeCgroupV1 implements CgroupFs {
     return [dir, ...this.subdirs(dir).flatMap((s) => this.dirsOf(join(dir, s)))];
   }
 
+  /** /proc files the test makes up (a process's status), read instead of the real ones. */
+  readonly proc = new Map<string, () => string>();
   read(path: string): string {
+    const made = this.proc.get(path);
+    if (made) return made();
     if (!existsSync(path)) throw new CgroupError('read', path, { code: 'ENOENT' });
     return readFileSync(path, 'utf8');
   }
@@ -238,6 +242,36 @@ describe('v1 manager on fake v1 hierarchies', () => {
     const report = await m.kill();
     expect(report.method).toBe('cgroup.kill');
     expect(fake.killed).toEqual([1]);
+  });
+
+  it('takes a process cgroup.kill hit, still listed by a v1 tree while it dies, as killed rather than escaped', async () => {
+    const m = createCgroupManager('lab1', { layout: layout('hybrid'), fs: fake, signal: () => expect.unreachable() });
+    m.create();
+    m.addNode('h1');
+    m.addPid('h1', 1);
+    fake.place('pids', 'nslab-lab1/h1', 88); // the v2 tree has let it go, the v1 pids tree not yet
+    const seen: string[] = [];
+    fake.proc.set('/proc/88/status', () => {
+      seen.push('88');
+      fake.die(88);
+      return 'Name:\tsleep\nState:\tR (running)\nShdPnd:\t0000000000000100\n'; // SIGKILL pending
+    });
+    const report = await m.kill();
+    expect(seen).toEqual(['88']);
+    expect(report.method).toBe('cgroup.kill');
+  });
+
+  it('falls back to freezing when a listed process is outside the cgroup2 tree and not dying', async () => {
+    const signalled: number[] = [];
+    const m = createCgroupManager('lab1', { layout: layout('hybrid'), fs: fake, signal: (pid) => (signalled.push(pid), fake.die(pid)) });
+    m.create();
+    m.addNode('h1');
+    m.addPid('h1', 1);
+    fake.place('pids', 'nslab-lab1/h1', 89);
+    fake.proc.set('/proc/89/status', () => 'Name:\tsleep\nState:\tS (sleeping)\nShdPnd:\t0000000000000000\n');
+    const report = await m.kill();
+    expect(signalled).toEqual([89]);
+    expect(report.method).toBe('freeze+SIGKILL');
   });
 
   it('kills by freezing the lab, signalling every pid of every hierarchy, then thawing, on pure v1', async () => {

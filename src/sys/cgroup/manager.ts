@@ -10,6 +10,9 @@ import { controllersFor, formatCpuList, parseCpuList, type CgroupLimits, type Cp
 import type { MemoryStats } from './memory.js';
 import type { PidsStats } from './pids.js';
 
+/** SIGKILL (9) in a /proc/PID/status signal mask: bit 9 - 1. */
+const SIGKILL_BIT = 1n << 8n;
+
 /**
  * A lab's cgroups: one lab cgroup (`nslab-<lab>`) with a child per node
  * (`nslab-<lab>/<node>`), in every hierarchy the lab uses. Created by
@@ -300,12 +303,28 @@ export abstract class BaseCgroupManager implements CgroupManager {
         // cgroup.kill: the kernel SIGKILLs everything beneath, even what forks meanwhile.
         this.fs.write(join(killTree.labDir, 'cgroup.kill'), '1');
         const inKill = new Set(this.pidsBeneath(killTree.labDir));
-        outside = round === 0 ? [] : pids.filter((p) => !inKill.has(p));
+        // A process cgroup.kill has already hit may still be listed in a v1
+        // tree for a moment after the v2 tree let it go; only one that is
+        // neither there nor dying escaped the kill.
+        outside = round === 0 ? [] : pids.filter((p) => !inKill.has(p) && !this.dying(p));
         method = 'cgroup.kill';
       }
       if (!killTree || outside.length > 0) method = (await this.freezeAndSignal()) ? 'freeze+SIGKILL' : 'SIGKILL';
       await sleep(Math.min(2 ** round, 50));
     }
+  }
+
+  /** True when /proc shows the process exiting or with SIGKILL pending (`grep -E 'State|ShdPnd' /proc/PID/status`). */
+  private dying(pid: number): boolean {
+    let status: string;
+    try {
+      status = this.fs.read(`/proc/${pid}/status`);
+    } catch {
+      return false;
+    }
+    if (/^State:\s*[ZX]/m.test(status)) return true;
+    const pending = /^ShdPnd:\s*([0-9a-f]+)$/m.exec(status)?.[1];
+    return pending !== undefined && (BigInt(`0x${pending}`) & SIGKILL_BIT) !== 0n;
   }
 
   /**
