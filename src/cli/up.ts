@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
 import { Progress } from '../lab/progress.js';
-import { explainEtcFiles } from '../lab/etc-files.js';
-import { explainNat } from '../lab/nat.js';
-import { explainUplink } from '../lab/uplink.js';
-import { up } from '../lab/up.js';
 import { formatDiagnostic } from '../topology/diagnostics.js';
 import { loadTopologyFile } from '../topology/load.js';
 import { describePlan, explainPlan } from '../topology/explain.js';
@@ -37,6 +33,11 @@ export function registerUp(program: Command): void {
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
       if (opts.explain) {
+        const [{ explainEtcFiles }, { explainUplink }, { explainNat }] = await Promise.all([
+          import('../lab/etc-files.js'),
+          import('../lab/uplink.js'),
+          import('../lab/nat.js'),
+        ]);
         process.stdout.write(explainPlan(plan, [...explainEtcFiles(plan), ...explainUplink(plan), ...explainNat(plan)]));
         return;
       }
@@ -44,6 +45,8 @@ export function registerUp(program: Command): void {
         process.stdout.write(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : describePlan(plan));
         return;
       }
+      // Only now the kernel side (koffi, libc): a dry run or a plan error never loads it.
+      const { up } = await import('../lab/up.js');
       const started = performance.now();
       const progress = new Progress(`up ${plan.lab}`);
       try {

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import { SyscallError } from '../os/syscall-error.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { availableCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
+import { availableCapabilities } from '../sys/caps/status.js';
+import { sortCaps, type CapName } from '../sys/caps/index.js';
 import { createCgroupManager, openCgroupManager, type CgroupRecord } from '../sys/cgroup/index.js';
 import { writeSysctl } from '../sys/netns.js';
 import { inNetns } from '../os/thread-netns.js';
 import { removeNamespaceFiles } from '../sys/ns-file.js';
 import { createUtsNamespace, deleteUtsNamespace } from '../sys/uts.js';
 import type { PlanNamespace } from '../topology/plan.js';
-import { Journal, LabLock, labDir, type StepEntry } from './state.js';
+import { Journal, labDir, type StepEntry } from './state.js';
+import { LabLock } from './lock.js';
 import type { ApplyContext, Step } from './step.js';
 
 /** What `nslab exec` and `down` need to confine a process in a node, saved in lab.json. */

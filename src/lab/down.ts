@@ -1,5 +1,6 @@
 import { requirePrivileges } from '../sys/privileges.js';
-import { LabLock, labDirExists, removeLabDir } from './state.js';
+import { labDirExists, removeLabDir } from './state.js';
+import { LabLock } from './lock.js';
 import { teardown, type TeardownResult } from './teardown.js';
 
 export interface DownResult extends TeardownResult {

@@ -5,7 +5,7 @@ import { decodeAddr, type Address } from '../rtnl/addr.js';
 import { AF_UNSPEC, RTM, RT_TABLE_MAIN } from '../rtnl/constants.js';
 import { decodeLink, type Link } from '../rtnl/link.js';
 import { decodeRoute, type Route } from '../rtnl/route.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import type { Plan } from '../topology/plan.js';
 import { readNamespace, type NamespaceState } from './inspect.js';
 import { linkState } from './link-control.js';

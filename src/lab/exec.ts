@@ -5,7 +5,7 @@ import type { SandboxFacts } from './sandbox.js';
 import { CgroupError, openCgroupManager } from '../sys/cgroup/index.js';
 import type { CapName } from '../sys/caps/index.js';
 import { execConfined, resolveProgram } from '../sys/exec.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import { didYouMean } from '../topology/diagnostics.js';
 import { ensureUtsNamespace, type ConfineFacts } from './confine.js';
 import { readRecord } from './state.js';

@@ -5,7 +5,7 @@ import { decodeAddr, dumpAddrs, type Address } from '../rtnl/addr.js';
 import { decodeLink, dumpLinks, type Link } from '../rtnl/link.js';
 import { decodeRoute, dumpRoutes, type Route } from '../rtnl/route.js';
 import { RTPROT, RT_TABLE_MAIN } from '../rtnl/constants.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import type { NodeKind } from '../topology/types.js';
 import { openCgroupManager, type CgroupLimits, type CgroupManager } from '../sys/cgroup/index.js';
 import type { ConfineFacts } from './confine.js';

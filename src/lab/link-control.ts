@@ -11,7 +11,7 @@ import {
 import { NETEM_DEFAULT_LIMIT } from '../rtnl/qdisc/netem.js';
 import { formatPercent, formatRate, formatTime, parsePercent, parseRate, parseTime } from '../inet/units.js';
 import { RTM } from '../rtnl/constants.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import { addressRequest, routeRequest } from './requests.js';
 import type { Plan, PlanAddress, PlanRoute } from '../topology/plan.js';
 

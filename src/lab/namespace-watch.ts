@@ -7,7 +7,7 @@ import { RTNLGRP } from '../rtnl/constants.js';
 import { decodeLink, dumpLinks, type Link } from '../rtnl/link.js';
 import { decodeRoute, dumpRoutes } from '../rtnl/route.js';
 import type { NamespaceState } from './inspect.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 
 /** What the viewer and `nslab events` listen to: links, addresses and routes, both families. */
 export const WATCH_GROUPS: readonly number[] = [

@@ -3,7 +3,7 @@ import { SyscallError } from '../os/syscall-error.js';
 import { listTables } from '../nft/list.js';
 import { formatRuleset, natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
 import { NftSession } from '../nft/session.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import type { Plan, PlanNat, PlanPortForward } from '../topology/plan.js';
 import type { StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';

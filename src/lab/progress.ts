@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import { readJournal } from './state.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { CgroupManager } from '../sys/cgroup/index.js';
-import { netnsPath } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
 import type { SandboxFacts } from './sandbox.js';
 
 /** What `inspect` shows of a sandboxed node: its namespaces, id map and init. */

@@ -1,5 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { LOCK_EX, LOCK_NB, LOCK_SH, libc } from '../os/libc.js';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type { Plan } from '../topology/plan.js';
 
 /** Where nslab keeps what it made, one directory per lab. */
@@ -40,46 +39,6 @@ export interface LabRecord {
   readonly plan: Plan;
   /** What steps learned while applying that later commands need (cgroup trees, seccomp programs…), by step name. */
   readonly facts?: Readonly<Record<string, unknown>>;
-}
-
-export class LabBusyError extends Error {
-  override readonly name = 'LabBusyError';
-}
-
-/**
- * An exclusive hold on a lab's state directory (flock on its `lock` file),
- * kept for a whole `up` or `down`. The kernel drops it when the process
- * dies, however it dies.
- */
-export class LabLock {
-  private constructor(
-    readonly lab: string,
-    private readonly fd: number,
-  ) {}
-
-  /**
-   * Exclusive (up, down) or shared (exec adding to a lab that is up: many at
-   * once, but never while the lab is being built or removed).
-   */
-  static acquire(lab: string, doing: string, shared = false): LabLock {
-    mkdirSync(labDir(lab), { recursive: true, mode: 0o755 });
-    const fd = openSync(`${labDir(lab)}/lock`, 'a+');
-    if (!libc.flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB)) {
-      closeSync(fd);
-      const rec = readRecord(lab);
-      const who = rec ? ` (pid ${rec.pid})` : '';
-      throw new LabBusyError(
-        rec?.status === 'deploying'
-          ? `lab '${lab}' is being deployed by another nslab${who}; wait for it, or stop it and run 'nslab down ${lab}'`
-          : `lab '${lab}' is busy: another nslab is working on it${who}; cannot ${doing} now`,
-      );
-    }
-    return new LabLock(lab, fd);
-  }
-
-  release(): void {
-    closeSync(this.fd);
-  }
 }
 
 /** The append-only journal of a lab being built. */

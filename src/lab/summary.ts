@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { netnsPath } from '../sys/netns.js';
-import { LabLock, listLabDirs, readRecord } from './state.js';
+import { netnsPath } from '../sys/netns-path.js';
+import { listLabDirs, readRecord } from './state.js';
+import { LabLock } from './lock.js';
 
 export interface LabSummary {
   readonly lab: string;

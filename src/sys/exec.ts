@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
-import { applyCapabilities, type CapSet } from './caps/index.js';
+import { applyCapabilities } from './caps/apply.js';
+import type { CapSet } from './caps/index.js';
 import {
   CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, F_GETFL, F_SETFD, F_SETFL, MNT_DETACH, MS_BIND, MS_REC, MS_SLAVE, O_CLOEXEC,
   O_NONBLOCK, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,

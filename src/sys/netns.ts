@@ -1,14 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SyscallError } from '../os/syscall-error.js';
 import { LOCK_EX, LOCK_UN, MS_BIND, MS_REC, MS_SHARED, O_CLOEXEC, O_RDONLY, libc } from '../os/libc.js';
+import { NETNS_RUN_DIR, netnsPath } from './netns-path.js';
 import { persistNamespace, removeNamespaceFile, removeNamespaceFiles } from './ns-file.js';
 
-/** Where named namespaces live, as iproute2 keeps them (`ip netns list` reads it). */
-export const NETNS_RUN_DIR = '/run/netns';
-
-export function netnsPath(name: string): string {
-  return `${NETNS_RUN_DIR}/${name}`;
-}
 
 let runDirShared = false;
 

@@ -1,4 +1,8 @@
-/** Capabilities: names, sets, the node default, and applying a set before execve. */
+/**
+ * Capabilities: names, sets and the node default; plain data, no libc, so
+ * `nslab validate` and `up --dry-run` can use it. Giving a thread a set
+ * (capset, prctl) is ./apply.ts, imported by the exec path alone.
+ */
 export { CAP, CAP_LAST_CAP, CAP_NAMES, type CapName } from './constants.js';
 export {
   UnknownCapabilityError,
@@ -16,12 +20,9 @@ export {
 } from './set.js';
 export { DEFAULT_NODE_CAPS } from './default.js';
 export {
-  CapabilityError,
-  applyCapabilities,
   availableCapabilities,
   lastCap,
   parseStatusCaps,
   threadCapabilities,
-  type ApplyOptions,
   type TaskCapabilities,
-} from './apply.js';
+} from './status.js';

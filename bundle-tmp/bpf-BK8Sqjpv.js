@@ -1,0 +1,1 @@
+export { u as encodeProgram } from "./bpf-CJj_0kLA.js";

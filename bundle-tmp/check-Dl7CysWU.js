@@ -1,0 +1,1 @@
+export { t as registerCheck } from "./check-DTrUwynC.js";

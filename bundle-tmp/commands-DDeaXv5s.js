@@ -1,0 +1,86 @@
+import { r as labDir } from "./state-BrxKKSY6.js";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+// dist/lab/commands.js
+const CLI = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+/** How long a start-up command may run before `up` gives up on it. */
+const COMMAND_TIMEOUT_MS = 6e4;
+var CommandError = class extends Error {
+	name = "CommandError";
+};
+function logPath(lab, node) {
+	return `${labDir(lab)}/logs/${node}.log`;
+}
+function tail(file, lines = 12) {
+	try {
+		return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+	} catch {
+		return "";
+	}
+}
+/**
+* The nodes' `exec:` commands, run once the lab is up, each through
+* `nslab exec` so it is confined exactly like the node. A command runs to
+* completion (a failure fails `up`, which then rolls back); a `background`
+* one is left running as a server, and `down` ends it with the node's
+* cgroup. Output goes to /run/nslab/<lab>/logs/<node>.log.
+*/
+const commandsStep = {
+	name: "commands",
+	ops: [],
+	apply(ctx) {
+		const plan = ctx.plan;
+		const withCommands = plan.namespaces.filter((n) => n.exec.length > 0);
+		if (withCommands.length === 0) return;
+		mkdirSync(`${labDir(plan.lab)}/logs`, { recursive: true });
+		for (const n of withCommands) {
+			const log = logPath(plan.lab, n.node);
+			for (const e of n.exec) {
+				const fd = openSync(log, "a");
+				try {
+					const args = [
+						CLI,
+						"exec",
+						"--starting",
+						plan.lab,
+						n.node,
+						"--",
+						"/bin/sh",
+						"-c",
+						e.cmd
+					];
+					if (e.background) {
+						spawn(process.execPath, args, {
+							detached: true,
+							stdio: [
+								"ignore",
+								fd,
+								fd
+							]
+						}).unref();
+						continue;
+					}
+					const r = spawnSync(process.execPath, args, {
+						stdio: [
+							"ignore",
+							fd,
+							fd
+						],
+						timeout: COMMAND_TIMEOUT_MS
+					});
+					if (r.status !== 0) {
+						const why = r.error ? r.error.message : r.signal ? `was killed by ${r.signal}` : `exited with ${r.status}`;
+						throw new CommandError(`command '${e.cmd}' in node ${n.node} ${why} [${e.origin}]${tail(log) ? `; its output (${log}):\n${tail(log)}` : ""}`);
+					}
+				} finally {
+					closeSync(fd);
+				}
+			}
+		}
+	},
+	undo() {
+		return false;
+	}
+};
+export { commandsStep };

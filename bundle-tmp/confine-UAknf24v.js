@@ -1,0 +1,1 @@
+export { n as confineStep } from "./confine-FwEDBdkt.js";

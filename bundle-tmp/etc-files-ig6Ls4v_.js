@@ -1,0 +1,1 @@
+export { r as etcFilesStep } from "./etc-files-3LqQkl7l.js";

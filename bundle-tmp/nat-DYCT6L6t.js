@@ -1,0 +1,1 @@
+export { o as natStep } from "./nat-DgBeIgIt.js";

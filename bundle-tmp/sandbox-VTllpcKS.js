@@ -1,0 +1,1 @@
+export { r as sandboxStep } from "./sandbox-Cj29Yee9.js";

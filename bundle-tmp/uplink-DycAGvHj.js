@@ -1,0 +1,1 @@
+export { c as uplinkStep } from "./uplink-BNLcprHh.js";
