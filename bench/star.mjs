@@ -6,12 +6,12 @@
 //   node bench/star.mjs [N ...]      (default: 100 1000)
 // Not a test: nothing here asserts a time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL(`../${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).bin.nslab}`, import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const dir = mkdtempSync(join(tmpdir(), 'nslab-bench-'));
 const addr = (i) => `10.${64 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/8`;

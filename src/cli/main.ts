@@ -32,22 +32,25 @@ program
   .exitOverride()
   .showHelpAfterError();
 
-const args = process.argv.slice(2);
-const word = args.find((a) => !a.startsWith('-'));
-try {
-  if (word === undefined && args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-    // Answered before any command module is loaded.
-    process.stdout.write(`${program.version()}\n`);
-  } else {
-    const wanted = word !== undefined && word in COMMANDS ? [word] : Object.keys(COMMANDS);
-    for (const name of wanted) (await (COMMANDS[name] as () => Promise<Register>)())(program);
-    await program.parseAsync(process.argv);
-  }
-} catch (err) {
-  if (err instanceof CommanderError) {
-    process.exitCode = err.exitCode;
-  } else {
-    process.stderr.write(`nslab: ${describeError(err)}\n`);
-    process.exitCode = 1;
+async function main(args: readonly string[]): Promise<void> {
+  const word = args.find((a) => !a.startsWith('-'));
+  try {
+    if (word === undefined && args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+      // Answered before any command module is loaded.
+      process.stdout.write(`${program.version()}\n`);
+    } else {
+      const wanted = word !== undefined && word in COMMANDS ? [word] : Object.keys(COMMANDS);
+      for (const name of wanted) (await (COMMANDS[name] as () => Promise<Register>)())(program);
+      await program.parseAsync(process.argv);
+    }
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+    } else {
+      process.stderr.write(`nslab: ${describeError(err)}\n`);
+      process.exitCode = 1;
+    }
   }
 }
+
+void main(process.argv.slice(2));

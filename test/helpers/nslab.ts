@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built CLI, as a user runs it (`npm test` builds first). */
-export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+/** The built CLI as a user runs it: package.json's bin (`npm test` builds first). */
+export const CLI = fileURLToPath(new URL(`../../${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { bin: { nslab: string } }).bin.nslab}`, import.meta.url));
 export const TOPOLOGIES = fileURLToPath(new URL('../../topologies/', import.meta.url));
 
 /** A lab name unique to this test run, so parallel or leftover runs never collide. */
