@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkLab, expectationGoal, formatReport, DEFAULT_CHECK } from '../lab/check.js';
 import { readRecord } from '../lab/state.js';
+import { checkVerdict } from '../lab/check-results.js';
 import { requirePrivileges } from '../sys/privileges.js';
 import type { Plan } from '../topology/plan.js';
 import { UsageError } from './errors.js';
@@ -31,7 +32,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description(
-      "prove a lab works: every node pings every other node's addresses (a reachability matrix), then the topology's expect: lines are tested; exits 1 when an expectation fails",
+      "prove a lab works: every node pings every other node's addresses (a reachability matrix), then the topology's expect: lines are tested; exits 1 when an expectation fails (without expect: lines, when a pair does not reach)",
     )
     .argument('[lab]', 'lab name or topology file (optional when one lab is up)')
     .option('--json', 'print the matrix and the expectations as JSON')
@@ -52,6 +53,10 @@ export function registerCheck(program: Command): void {
       } else {
         process.stdout.write(`${formatReport(report)}\n`);
       }
-      if (report.summary.failed > 0) process.exitCode = 1;
+      const verdict = checkVerdict(report);
+      if (!verdict.ok) {
+        if (opts.json || report.expectations.length === 0) process.stderr.write(`nslab check: ${verdict.reason}\n`);
+        process.exitCode = 1;
+      }
     });
 }

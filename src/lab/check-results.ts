@@ -56,6 +56,24 @@ export interface CheckReport {
   };
 }
 
+/**
+ * Whether a check passes. With expect: lines the topology says what should
+ * and should not reach (a firewall lab means some pairs to fail), so they
+ * decide; without, the matrix is the test and every pair must reach.
+ */
+export function checkVerdict(r: Pick<CheckReport, 'summary'>): { readonly ok: boolean; readonly reason: string } {
+  const s = r.summary;
+  if (s.expectations > 0) {
+    return s.failed === 0
+      ? { ok: true, reason: `all ${s.expectations} expectation${s.expectations === 1 ? '' : 's'} hold` }
+      : { ok: false, reason: `${s.failed} of ${s.expectations} expectation${s.expectations === 1 ? '' : 's'} failed` };
+  }
+  const bad = s.partial + s.unreachable;
+  return bad === 0
+    ? { ok: true, reason: `every pair reaches (no expect: lines, so the matrix is the test)` }
+    : { ok: false, reason: `${bad} of ${s.pairs} pairs do not fully reach each other, and the topology has no expect: lines saying that is intended` };
+}
+
 export function pairStatus(probes: readonly Pick<ProbeResult, 'reached'>[]): PairStatus {
   if (probes.length === 0) return 'none';
   const n = probes.filter((p) => p.reached).length;

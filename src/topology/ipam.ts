@@ -40,7 +40,6 @@ function hostRange(net: Cidr): [bigint, bigint] {
 class SubnetPool {
   private next: bigint;
   private readonly end: bigint;
-  private readonly step: bigint;
 
   constructor(
     readonly pool: Cidr,
@@ -48,15 +47,17 @@ class SubnetPool {
     private readonly taken: Cidr[],
   ) {
     this.next = toBig(networkOf(pool).bytes);
-    this.step = 1n << BigInt(bits(pool.family) - prefix);
     this.end = this.next + (1n << BigInt(bits(pool.family) - pool.prefix));
   }
 
-  take(): Cidr | undefined {
+  /** The next free subnet of the pool's prefix, or larger (a shorter prefix) when asked, aligned to its size. */
+  take(prefix = this.prefix): Cidr | undefined {
     const len = this.pool.family === 4 ? 4 : 16;
-    while (this.next + this.step <= this.end) {
-      const candidate: Cidr = { family: this.pool.family, bytes: fromBig(this.next, len), prefix: this.prefix };
-      this.next += this.step;
+    const step = 1n << BigInt(bits(this.pool.family) - prefix);
+    this.next = ((this.next + step - 1n) / step) * step;
+    while (this.next + step <= this.end) {
+      const candidate: Cidr = { family: this.pool.family, bytes: fromBig(this.next, len), prefix };
+      this.next += step;
       if (!this.taken.some((t) => overlaps(t, candidate))) {
         this.taken.push(candidate);
         return candidate;
@@ -64,6 +65,18 @@ class SubnetPool {
     }
     return undefined;
   }
+}
+
+/**
+ * The prefix a LAN of `members` endpoints gets: the pool's (a /24 by
+ * default), or the longest that still holds every member besides the
+ * network and broadcast addresses (a 1000-host LAN gets a /22). A prefix
+ * written under `addressing: lan:` is kept as written.
+ */
+export function lanPrefix(family: 4 | 6, poolPrefix: number, members: number): number {
+  let prefix = poolPrefix;
+  while (prefix > 0 && (1n << BigInt(bits(family) - prefix)) - 2n < BigInt(members)) prefix--;
+  return prefix;
 }
 
 /**
@@ -95,7 +108,8 @@ export function assignAddresses(
       if (needing.length === 0 || seg.endpoints.length < 2) continue;
       const written = seg.endpoints.flatMap((e) => e.addresses.filter((a) => a.family === family));
       const pool = seg.p2p ? pools.p2p : pools.lan;
-      const subnet = written[0] ? networkOf(written[0]) : pool.take();
+      const grows = !seg.p2p && !(family === 4 && cfg.lan.prefixWritten);
+      const subnet = written[0] ? networkOf(written[0]) : grows ? pool.take(lanPrefix(family, pool.prefix, seg.endpoints.length)) : pool.take();
       const first = needing[0] as EndpointDef;
       if (!subnet) {
         diag.error(first.pos, first.field, `no free IPv${family} /${pool.prefix} left in pool ${formatCidr(pool.pool)} for this ${seg.p2p ? 'link' : 'LAN'}; make the pool larger under addressing`);

@@ -108,7 +108,8 @@ function parsePool(f: Field, v4: string, v6: string, prefix: number): Pool {
       return networkOf(parseCidr(dflt));
     }
   };
-  return { ipv4: get('ipv4', v4, 4), ipv6: get('ipv6', v6, 6), prefix: (f.get('prefix').value as number | undefined) ?? prefix };
+  const written = f.get('prefix').value as number | undefined;
+  return { ipv4: get('ipv4', v4, 4), ipv6: get('ipv6', v6, 6), prefix: written ?? prefix, ...(written !== undefined ? { prefixWritten: true } : {}) };
 }
 
 /**

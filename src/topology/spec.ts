@@ -303,7 +303,7 @@ export const topologySpec: MapSpec = {
         auto: { kind: 'boolean', doc: 'Give addresses to endpoints that have none. Off by default for containerlab files (`*.clab.yml`), which set addresses themselves.', default: true },
         ipv6: { kind: 'boolean', doc: 'Give IPv6 /64s too (on by itself when any endpoint has an IPv6 address).', default: false },
         p2p: pool('Pools for links between two nodes.', '10.255.0.0/16', 'fd00:ffff::/48', 30),
-        lan: pool('Pools for LANs (a bridge and the nodes on it).', '10.0.0.0/16', 'fd00::/48', 24),
+        lan: pool('Pools for LANs (a bridge and the nodes on it). A LAN with more members than the prefix holds gets a larger subnet (1000 hosts: a /22), unless prefix is written here.', '10.0.0.0/16', 'fd00::/48', 24),
       },
     },
     routing,

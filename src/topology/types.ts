@@ -145,6 +145,8 @@ export interface Pool {
   readonly ipv4: Cidr;
   readonly ipv6: Cidr;
   readonly prefix: number;
+  /** The prefix was written in the file (then a LAN keeps it even when too small, and says so). */
+  readonly prefixWritten?: boolean;
 }
 
 export interface Addressing {

@@ -146,3 +146,51 @@ describe.skipIf(!isRoot)('nslab check on leaf–spine', () => {
     expect(report.summary.reachable).toBe(182);
   });
 });
+
+describe.skipIf(!isRoot)('nslab check without expect: lines', () => {
+  // h3 sits on the same switch in another subnet, with no router: h1 and h2 cannot reach it.
+  const split = uniqueLab('chks');
+  const splitFile = writeTopology(
+    'split.yaml',
+    `name: ${split}
+addressing: { auto: false }
+topology:
+  nodes:
+    h1: { kind: host }
+    h2: { kind: host }
+    h3: { kind: host }
+    sw1: { kind: bridge }
+  links:
+    - endpoints: [{ node: h1, interface: eth0, ipv4: 10.0.0.1/24 }, "sw1:p1"]
+    - endpoints: [{ node: h2, interface: eth0, ipv4: 10.0.0.2/24 }, "sw1:p2"]
+    - endpoints: [{ node: h3, interface: eth0, ipv4: 10.9.0.3/24 }, "sw1:p3"]
+`,
+  );
+
+  beforeAll(async () => {
+    const up = await nslab(['up', splitFile]);
+    expect(up.exitCode, up.stderr).toBe(0);
+  });
+
+  afterAll(async () => {
+    await nslab(['down', split]);
+    expect((await netnsList()).filter((n) => n.startsWith(`${split}-`))).toEqual([]);
+  });
+
+  it('exits 1 when pairs do not reach, saying the matrix was the test, and ping agrees with each verdict', async () => {
+    const r = await nslab(['check', split, '--json']);
+    expect(r.exitCode).toBe(1);
+    const report = JSON.parse(r.stdout) as CheckReport;
+    expect(report.summary).toMatchObject({ pairs: 6, reachable: 2, unreachable: 4, expectations: 0 });
+    expect(r.stderr).toContain('nslab check: 4 of 6 pairs do not fully reach each other, and the topology has no expect: lines saying that is intended');
+    // A tool nobody here wrote, for one pair of each verdict.
+    const ping = (from: string, to: string) => execa('ip', ['netns', 'exec', `${split}-${from}`, 'ping', '-c', '1', '-W', '1', to], { reject: false });
+    expect(report.pairs.find((p) => p.from === 'h1' && p.to === 'h2')?.status).toBe('ok');
+    expect((await ping('h1', '10.0.0.2')).exitCode).toBe(0);
+    expect(report.pairs.find((p) => p.from === 'h1' && p.to === 'h3')?.status).toBe('fail');
+    expect((await ping('h1', '10.9.0.3')).exitCode).not.toBe(0);
+    const human = await nslab(['check', split]);
+    expect(human.exitCode).toBe(1);
+    expect(human.stdout).toContain('2 of 6 pairs reach each other, 4 not at all');
+  });
+});

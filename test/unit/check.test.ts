@@ -3,6 +3,7 @@ import {
   MARK, buildReport, checkNodes, evaluateExpectation, expectAddresses, expectProbes, formatMatrix, formatReport, matrixProbes, neighbourEntries,
   neighbourWarnings, pairStatus, probeKey, type ProbeResult,
 } from '../../src/lab/check.js';
+import { checkVerdict, type CheckReport } from '../../src/lab/check-results.js';
 import { loadTopology } from '../../src/topology/load.js';
 import { compilePlan, type Plan, type PlanExpect } from '../../src/topology/plan.js';
 
@@ -193,5 +194,25 @@ describe('neighbour table room', () => {
     // Right under the summary, before the pairs that failed.
     const summary = text.findIndex((l) => l.includes('pairs reach each other'));
     expect(text[summary + 1]).toBe('warning: the table is full');
+  });
+});
+
+describe('check verdict', () => {
+  const summary = (s: Partial<CheckReport['summary']>): Pick<CheckReport, 'summary'> => ({
+    summary: { pairs: 6, reachable: 6, partial: 0, unreachable: 0, expectations: 0, failed: 0, ...s },
+  });
+
+  it('without expect: lines, fails on any pair that does not fully reach', () => {
+    expect(checkVerdict(summary({})).ok).toBe(true);
+    expect(checkVerdict(summary({ reachable: 5, unreachable: 1 }))).toEqual({
+      ok: false,
+      reason: '1 of 6 pairs do not fully reach each other, and the topology has no expect: lines saying that is intended',
+    });
+    expect(checkVerdict(summary({ reachable: 5, partial: 1 })).ok).toBe(false);
+  });
+
+  it('with expect: lines, lets them decide (a firewall lab means some pairs to fail)', () => {
+    expect(checkVerdict(summary({ reachable: 2, unreachable: 4, expectations: 3 }))).toEqual({ ok: true, reason: 'all 3 expectations hold' });
+    expect(checkVerdict(summary({ expectations: 3, failed: 1 }))).toEqual({ ok: false, reason: '1 of 3 expectations failed' });
   });
 });
