@@ -56,18 +56,19 @@ export async function applyPlan(
   };
   const facts: Record<string, unknown> = {};
   let sandbox: Sandbox | undefined;
-  try {
-    // Sandboxed nodes' namespaces are born in the lab's user namespace, so it comes first.
-    if (plan.namespaces.some((n) => n.confine.isolation === 'sandbox')) sandbox = await Sandbox.open(plan, journal);
-    journal.intend(plan.namespaces.map((n) => ({ op: 'netns', name: n.name })));
-    let done = 0;
-    const inside = (n: (typeof plan.namespaces)[number]): Connection => {
-      for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
-      return RtnlSession.open({ label: `netns ${n.name}` });
-    };
+  let done = 0;
+  /** Namespaces this run made (createNamedNetns undoes its own half-made one). */
+  const made = new Set<string>();
+  const inside = (n: (typeof plan.namespaces)[number]): Connection => {
+    for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
+    return RtnlSession.open({ label: `netns ${n.name}` });
+  };
+  /** Every namespace of the plan, each in `nodes` as soon as it exists. */
+  const makeNamespaces = async (): Promise<void> => {
     for (const n of plan.namespaces) {
       if (n.confine.isolation === 'sandbox') continue;
       const { ns, result } = createNamedNetns(n.name, () => inside(n));
+      made.add(n.name);
       nodes.set(n.name, { ns, rtnl: result });
       progress?.('namespaces', ++done, plan.namespaces.length);
     }
@@ -77,6 +78,21 @@ export async function applyPlan(
         progress?.('namespaces', ++done, plan.namespaces.length);
       });
       await sandbox.close();
+    }
+  };
+  try {
+    // Sandboxed nodes' namespaces are born in the lab's user namespace, so it comes first.
+    if (plan.namespaces.some((n) => n.confine.isolation === 'sandbox')) sandbox = await Sandbox.open(plan, journal);
+    journal.intend(plan.namespaces.map((n) => ({ op: 'netns', name: n.name })));
+    try {
+      await makeNamespaces();
+    } catch (err) {
+      // The journal named every namespace before the first was made; those
+      // not made (a name someone else holds among them) are not ours to remove.
+      journal.retractNamespaces(plan.namespaces.filter((n) => !made.has(n.name) && !sandbox?.pinned.has(n.name)).map((n) => n.name));
+      throw err;
+    }
+    if (sandbox) {
       facts.sandbox = sandbox.facts();
       saveFacts?.(facts);
     }

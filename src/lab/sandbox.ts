@@ -64,6 +64,8 @@ export class Sandbox {
   private exited = false;
   private shared: SharedFiles | undefined;
   readonly nodes: Record<string, SandboxNode> = {};
+  /** Network namespaces pinned at /run/netns so far: made by this lab, whatever happens next. */
+  readonly pinned = new Set<string>();
 
   private constructor(
     private readonly plan: Plan,
@@ -165,6 +167,7 @@ export class Sandbox {
       const path = netnsPath(n.name);
       try {
         pinNamespace(`/proc/${pid}/fd/${a.net}`, path);
+        this.pinned.add(n.name);
       } catch (err) {
         if (err instanceof SyscallError && err.errnoName === 'EEXIST') {
           throw new SandboxError(`the network namespace ${n.name} exists already and nslab did not make it for this lab; remove it (ip netns del ${n.name}) or rename the node [${n.origin}]`, { cause: err });

@@ -21,6 +21,16 @@ export interface NetnsEntry {
   readonly name: string;
 }
 
+/**
+ * Namespaces an earlier `netns` line named but nslab did not make after all
+ * (the name was taken, or the phase failed before reaching them): they are
+ * someone else's, or nobody's, and rollback and `down` leave them alone.
+ */
+export interface NetnsRetraction {
+  readonly op: 'netns-not-made';
+  readonly names: readonly string[];
+}
+
 /** An object a step (./steps.ts) made: the step that owns `op` knows how to undo it. */
 export interface StepEntry {
   readonly op: string;
@@ -55,6 +65,12 @@ export class Journal {
     writeSync(this.fd, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
   }
 
+  /** Take back `netns` lines for namespaces that were never made by this lab. */
+  retractNamespaces(names: readonly string[]): void {
+    if (names.length === 0) return;
+    writeSync(this.fd, `${JSON.stringify({ op: 'netns-not-made', names } satisfies NetnsRetraction)}\n`);
+  }
+
   close(): void {
     closeSync(this.fd);
   }
@@ -65,15 +81,19 @@ export function readJournal(lab: string): JournalEntry[] {
   const path = `${labDir(lab)}/journal.jsonl`;
   if (!existsSync(path)) return [];
   const out: JournalEntry[] = [];
+  const notMade = new Set<string>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line) continue;
+    let entry: JournalEntry | NetnsRetraction;
     try {
-      out.push(JSON.parse(line) as JournalEntry);
+      entry = JSON.parse(line) as JournalEntry | NetnsRetraction;
     } catch {
-      // A line cut short by a crash: the object it names was never made.
+      continue; // A line cut short by a crash: the object it names was never made.
     }
+    if (entry.op === 'netns-not-made') for (const n of (entry as NetnsRetraction).names) notMade.add(n);
+    else out.push(entry as JournalEntry);
   }
-  return out;
+  return notMade.size === 0 ? out : out.filter((e) => !(e.op === 'netns' && notMade.has(String(e.name))));
 }
 
 export function writeRecord(rec: LabRecord): void {

@@ -5,6 +5,7 @@ import { Journal, readJournal, readRecord, removeLabDir, writeRecord } from './s
 import { LabBusyError } from './lock.js';
 import { LabLock } from './lock.js';
 import { teardown } from './teardown.js';
+import { checkNamespaceNames } from './ownership.js';
 
 export class LabStateError extends Error {
   override readonly name = 'LabStateError';
@@ -26,6 +27,12 @@ export async function up(plan: Plan, progress?: ApplyProgress): Promise<void> {
       throw new LabStateError(
         `lab '${plan.lab}' was left half-made by an earlier run (pid ${existing?.pid ?? '?'}); run 'nslab down ${plan.lab}' to clear it`,
       );
+    }
+    try {
+      checkNamespaceNames(plan);
+    } catch (err) {
+      removeLabDir(plan.lab); // only the lock file is there: no record, no journal (checked above)
+      throw err;
     }
     const record = { lab: plan.lab, source: plan.source, pid: process.pid, startedAt: new Date().toISOString(), plan };
     writeRecord({ ...record, status: 'deploying' });

@@ -162,3 +162,59 @@ describe.skipIf(!isRoot)('link impairments at up', () => {
     }
   });
 });
+
+describe.skipIf(!isRoot)('up never takes or removes a namespace it did not make', () => {
+  const made: string[] = [];
+  const ours: string[] = [];
+  afterAll(async () => {
+    for (const name of ours) await nslab(['down', name]);
+    for (const ns of made) await execa('ip', ['netns', 'del', ns], { reject: false });
+  });
+
+  /** The namespace as ip sees it: present, and its interfaces (lo plus what the first owner made). */
+  async function linksOf(ns: string): Promise<string[]> {
+    const r = await execa('ip', ['-n', ns, '-j', 'link', 'show']);
+    return (JSON.parse(r.stdout) as { ifname: string }[]).map((l) => l.ifname).sort();
+  }
+
+  it("refuses a lab whose LAB-NODE name is another lab's, naming it, and leaves that lab whole", async () => {
+    const first = lab('rtc');
+    ours.push(first);
+    const a = writeTopology(`${first}.yaml`, `name: ${first}\ntopology:\n  nodes: { x-y: {}, z: {} }\n  links:\n    - endpoints: ["x-y:eth0", "z:eth0"]\n`);
+    expect((await nslab(['up', a])).exitCode).toBe(0);
+    const shared = `${first}-x-y`;
+    const before = await linksOf(shared);
+    expect(before).toEqual(['eth0', 'lo']);
+
+    const second = `${first}-x`;
+    ours.push(second);
+    const b = writeTopology(`${second}.yaml`, `name: ${second}\ntopology:\n  nodes: { y: {}, w: {} }\n  links:\n    - endpoints: ["y:eth0", "w:eth0"]\n`);
+    const r = await nslab(['up', b]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(`${shared} (node y [${b}:3`);
+    expect(r.stderr).toContain(`is lab '${first}'s (its node x-y)`);
+    expect(r.stderr).toContain('nothing was made');
+    expect(await netnsList()).toContain(shared);
+    expect(await linksOf(shared)).toEqual(before);
+    expect((await netnsList()).filter((n) => n === `${second}-w`)).toEqual([]);
+    expect(existsSync(`/run/nslab/${second}`)).toBe(false);
+    const list = await nslab(['list', '--json']);
+    expect(list.stdout).toContain(`"${first}"`);
+  });
+
+  it("refuses a name the user made with ip netns add, and leaves the user's namespace alone", async () => {
+    const name = lab('rtm');
+    const theirs = `${name}-a`;
+    await execa('ip', ['netns', 'add', theirs]);
+    made.push(theirs);
+    await execa('ip', ['-n', theirs, 'link', 'add', 'mine0', 'type', 'veth', 'peer', 'name', 'mine1']);
+    const file = writeTopology(`${name}.yaml`, `name: ${name}\ntopology:\n  nodes: { a: {}, b: {} }\n  links:\n    - endpoints: ["a:eth0", "b:eth0"]\n`);
+    const r = await nslab(['up', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(`${theirs} (node a [`);
+    expect(r.stderr).toContain('exists already and nslab did not make it');
+    expect(await linksOf(theirs)).toEqual(['lo', 'mine0', 'mine1']);
+    await expectNothingLeft(`${name}-b`);
+    expect(existsSync(`/run/nslab/${name}`)).toBe(false);
+  });
+});
