@@ -49,11 +49,14 @@ export function registerUp(program: Command): void {
       const { up } = await import('../lab/up.js');
       const started = performance.now();
       const progress = new Progress(`up ${plan.lab}`);
+      let facts: Record<string, unknown>;
       try {
-        await up(plan, progress.update);
+        facts = await up(plan, progress.update);
       } finally {
         progress.finish();
       }
+      const skipped = (facts.confine as { defaultsSkipped?: string } | undefined)?.defaultsSkipped;
+      if (skipped !== undefined) process.stderr.write(`nslab up: warning: nodes without a pids: line get no default pids limit here: ${skipped}\n`);
       process.stdout.write(`${summary(plan, (performance.now() - started) / 1000)}\n`);
     });
 }

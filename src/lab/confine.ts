@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableCapabilities } from '../sys/caps/status.js';
 import { sortCaps, type CapName } from '../sys/caps/index.js';
-import { createCgroupManager, openCgroupManager, type CgroupRecord } from '../sys/cgroup/index.js';
+import { createCgroupManager, openCgroupManager, type CgroupLimits, type CgroupRecord } from '../sys/cgroup/index.js';
 import { writeSysctl } from '../sys/netns.js';
 import { inNetns } from '../os/thread-netns.js';
 import { removeNamespaceFiles } from '../sys/ns-file.js';
@@ -25,6 +25,16 @@ export interface ConfineFacts {
   readonly programs: Readonly<Record<string, { readonly program: string; readonly flags: number }>>;
   /** Node → its persistent UTS namespace (made when something first runs there: ensureUtsNamespace). */
   readonly uts: Readonly<Record<string, string>>;
+  /** Why nslab's default limits are not set on this machine (no pids controller for nslab's cgroups), when they are not. */
+  readonly defaultsSkipped?: string;
+}
+
+/** The limits a node's cgroup gets: what the topology wrote, and nslab's defaults unless this machine cannot set them. */
+export function nodeLimits(n: Pick<PlanNamespace, 'confine'>, withDefaults: boolean): CgroupLimits {
+  if (withDefaults || n.confine.defaulted.length === 0) return n.confine.limits;
+  const out: Record<string, unknown> = { ...n.confine.limits };
+  for (const k of n.confine.defaulted) delete out[k];
+  return out as CgroupLimits;
 }
 
 export class ConfinementError extends Error {
@@ -78,7 +88,8 @@ export function ensureUtsNamespace(lab: string, node: string, hostname: string, 
 
 /** Does this node need its own cgroup from the start (limits to set, or commands to run)? */
 function needsCgroupAtStart(n: PlanNamespace): boolean {
-  return Object.keys(n.confine.limits).length > 0 || n.exec.length > 0;
+  // nslab's default limits alone wait for the first process, as a node without limits does.
+  return Object.keys(nodeLimits(n, false)).length > 0 || n.exec.length > 0;
 }
 
 /**
@@ -118,16 +129,25 @@ export const confineStep: Step = {
     }
 
     const mgr = createCgroupManager(plan.lab);
+    let defaultsSkipped: string | undefined;
     for (const n of plan.namespaces) {
       try {
-        mgr.validate(n.confine.limits);
+        mgr.validate(nodeLimits(n, false));
       } catch (err) {
         throw new ConfinementError(`node ${n.node}: ${(err as Error).message} [${n.origin}]`, { cause: err });
       }
+      if (defaultsSkipped === undefined && n.confine.defaulted.length > 0) {
+        try {
+          mgr.validate(n.confine.limits);
+        } catch (err) {
+          defaultsSkipped = (err as Error).message;
+        }
+      }
     }
+    const skipped = defaultsSkipped === undefined ? {} : { defaultsSkipped };
     ctx.journal.intend([{ op: 'cgroup', record: mgr.record() }]);
     mgr.create();
-    for (const n of plan.namespaces) if (needsCgroupAtStart(n)) mgr.addNode(n.node, n.confine.limits);
+    for (const n of plan.namespaces) if (needsCgroupAtStart(n)) mgr.addNode(n.node, nodeLimits(n, defaultsSkipped === undefined));
 
     const available = availableCapabilities();
     const caps: Record<string, string[]> = {};
@@ -170,7 +190,7 @@ export const confineStep: Step = {
       }
       seccomp[n.node] = compiled.get(key) ?? null;
     }
-    const facts: ConfineFacts = { cgroups: mgr.record(), caps, seccomp, programs, uts };
+    const facts: ConfineFacts = { cgroups: mgr.record(), caps, seccomp, programs, uts, ...skipped };
     ctx.remember(facts);
   },
 

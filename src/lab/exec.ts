@@ -7,7 +7,7 @@ import type { CapName } from '../sys/caps/index.js';
 import { execConfined, resolveProgram } from '../sys/exec.js';
 import { netnsPath } from '../sys/netns-path.js';
 import { didYouMean } from '../topology/diagnostics.js';
-import { ensureUtsNamespace, type ConfineFacts } from './confine.js';
+import { ensureUtsNamespace, nodeLimits, type ConfineFacts } from './confine.js';
 import { readRecord } from './state.js';
 
 export class ExecError extends Error {
@@ -47,7 +47,7 @@ export function execInNode(lab: string, node: string, command: readonly string[]
   // Join the node's cgroups first (its own is made on first use), while we may still write to cgroupfs.
   const cgroups = openCgroupManager(facts.cgroups);
   try {
-    cgroups.addNode(node, n.confine.limits);
+    cgroups.addNode(node, nodeLimits(n, facts.defaultsSkipped === undefined));
   } catch (err) {
     if (!(err instanceof CgroupError && err.code === 'EEXIST')) throw err;
   }

@@ -15,7 +15,8 @@ export class LabStateError extends Error {
  * Bring a lab up from its plan. Holds the lab's lock throughout; a failure
  * half-way removes what was made and leaves no state behind.
  */
-export async function up(plan: Plan, progress?: ApplyProgress): Promise<void> {
+/** Returns what the steps learned (the record's facts). */
+export async function up(plan: Plan, progress?: ApplyProgress): Promise<Record<string, unknown>> {
   requirePrivileges('nslab up');
   const lock = LabLock.acquire(plan.lab, 'bring it up');
   try {
@@ -52,6 +53,7 @@ export async function up(plan: Plan, progress?: ApplyProgress): Promise<void> {
     }
     journal.close();
     writeRecord({ ...record, status: 'up', facts });
+    return facts;
   } finally {
     lock.release();
   }

@@ -4,6 +4,7 @@ import { parseImpairment, type ImpairmentSpec, type ImpairmentText } from './imp
 import { parseIp } from '../inet/ip.js';
 import { CAP_NAMES, DEFAULT_NODE_CAPS, isAll, parseCapName, resolveCapabilities, sortCaps, type CapName } from '../sys/caps/index.js';
 import { parseCpu, parseCpuSet, parseMemory, parsePids, type CgroupLimits } from '../sys/cgroup/index.js';
+import { DEFAULT_NODE_PIDS, UNLIMITED } from '../sys/cgroup/limits.js';
 import { parseSeccompSetting } from '../sys/seccomp/setting.js';
 import type { Field } from './source.js';
 import type { BindDef, ExecDef, NodeConfinement, PortForwardDef, ResolverDef } from './types.js';
@@ -33,11 +34,17 @@ export function parseConfinement(get: Inherited, file: string): NodeConfinement 
   const memory = read('memory', (v) => parseMemory(v));
   const cpu = read('cpu', (v) => parseCpu(v));
   const cpuSet = read('cpu-set', (v) => parseCpuSet(v));
-  const pids = read('pids', (v) => parsePids(v));
+  const unlimitedPids = get('pids').text === UNLIMITED;
+  const pids = unlimitedPids ? undefined : read('pids', (v) => parsePids(v));
   if (memory !== undefined) limits.memory = memory;
   if (cpu !== undefined) limits.cpu = cpu;
   if (cpuSet !== undefined) limits.cpuSet = cpuSet;
   if (pids !== undefined) limits.pids = pids;
+  const defaulted: (keyof CgroupLimits)[] = [];
+  if (pids === undefined && !unlimitedPids && get('pids').isNull) {
+    limits.pids = DEFAULT_NODE_PIDS;
+    defaulted.push('pids');
+  }
 
   const names = (key: string): string[] => {
     const out: string[] = [];
@@ -78,7 +85,7 @@ export function parseConfinement(get: Inherited, file: string): NodeConfinement 
   const bf = get('binds');
   const binds = parseBinds(bf, file);
   if (isolation === 'network' && binds.length > 0) bf.error('binds need a sandboxed node; remove `isolation: network` or the binds');
-  return { limits, caps, capsAll: add.some(isAll), seccomp, isolation, binds };
+  return { limits, defaulted, caps, capsAll: add.some(isAll), seccomp, isolation, binds };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DEFAULT_NODE_CAPS, sortCaps } from '../sys/caps/index.js';
+import { DEFAULT_NODE_PIDS } from '../sys/cgroup/limits.js';
 import { parseIp } from '../inet/ip.js';
 import { didYouMean } from './diagnostics.js';
 import { interfaceNameProblem, nameProblem } from './names.js';
@@ -11,7 +12,7 @@ import { KIND_ALIASES, type FrrDef, type NodeConfinement, type NodeDef, type Nod
 
 /** What a switch nslab makes for a LAN is given: nothing to confine, nothing to run. */
 export const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports'> = {
-  confine: { limits: {}, caps: sortCaps(DEFAULT_NODE_CAPS), capsAll: false, seccomp: { mode: 'default' }, isolation: 'sandbox', binds: [] } satisfies NodeConfinement,
+  confine: { limits: { pids: DEFAULT_NODE_PIDS }, defaulted: ['pids'], caps: sortCaps(DEFAULT_NODE_CAPS), capsAll: false, seccomp: { mode: 'default' }, isolation: 'sandbox', binds: [] } satisfies NodeConfinement,
   exec: [],
   env: {},
   sysctls: {},

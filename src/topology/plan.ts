@@ -56,6 +56,8 @@ export interface PlanNamespace {
 
 export interface PlanConfinement {
   readonly limits: CgroupLimits;
+  /** Limits in `limits` that are nslab's defaults, not the topology's (`pids`): skipped with a warning where the controller is missing. */
+  readonly defaulted: readonly (keyof CgroupLimits)[];
   readonly caps: readonly string[];
   readonly capsAll: boolean;
   /** 'default', 'unconfined', or the absolute path of a Docker/OCI profile. */
@@ -226,6 +228,7 @@ export function compilePlan(topo: Topology): Plan {
       hostname: n.name,
       confine: {
         limits: n.confine.limits,
+        defaulted: [...n.confine.defaulted],
         caps: [...n.confine.caps],
         capsAll: n.confine.capsAll,
         seccomp: n.confine.seccomp.mode === 'profile' ? n.confine.seccomp.file : n.confine.seccomp.mode,

@@ -121,7 +121,14 @@ const nodeFields: Record<string, Spec> = {
     options: [{ kind: 'number', min: 0.01, max: 1024, doc: 'Cores.', example: '0.5' }, { kind: 'string', format: 'cpu', doc: 'Cores, as text.' }],
   },
   'cpu-set': { kind: 'string', format: 'cpu-list', doc: 'CPUs the node may run on (containerlab’s field), in the kernel’s list form.', example: '0-1' },
-  pids: { kind: 'integer', min: 1, max: 4194304, doc: 'Most processes and threads at once; stops a fork bomb.', example: '100' },
+  pids: {
+    kind: 'oneOf',
+    doc: 'Most processes and threads at once; stops a fork bomb. Unset: 1024 (nslab’s default). `unlimited`: no limit.',
+    options: [
+      { kind: 'integer', min: 1, max: 4194304, doc: 'Processes and threads.', example: '100' },
+      { kind: 'string', enum: ['unlimited'], doc: 'No pids limit at all.' },
+    ],
+  },
   'cap-add': { kind: 'list', doc: 'Capabilities added to the node’s default set (`NET_ADMIN` or `CAP_NET_ADMIN`; `ALL`).', items: { kind: 'string', format: 'capability', doc: 'A capability name.', example: 'SYS_PTRACE' } },
   'cap-drop': { kind: 'list', doc: 'Capabilities taken from the node’s default set (`ALL` leaves only `cap-add`).', items: { kind: 'string', format: 'capability', doc: 'A capability name.', example: 'NET_ADMIN' } },
   seccomp: {

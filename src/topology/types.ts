@@ -38,6 +38,8 @@ export interface RouteDef extends Origin {
 /** How a node is confined: cgroup limits, capabilities, seccomp. */
 export interface NodeConfinement {
   readonly limits: CgroupLimits;
+  /** Limits in `limits` that are nslab's defaults, not written (`pids`). */
+  readonly defaulted: readonly (keyof CgroupLimits)[];
   /** The node's capability set (default, cap-add, cap-drop applied). */
   readonly caps: readonly CapName[];
   /** cap-add: ALL — every capability nslab itself holds when the node starts. */

@@ -237,6 +237,44 @@ except OSError as e:
     expect(text.stdout).toMatch(/^h4\s+0 \d+ 65536\s+(not started|pid \d+)/m);
   });
 
+  it("stops a fork loop in a node with no written limits at nslab's default pids limit (pids.max, pids.events)", async () => {
+    const loop = await inNode('h2', 'i=0; while [ $i -lt 1100 ]; do sleep 300 >/dev/null 2>&1 & i=$((i+1)); done 2>/dev/null; echo forked');
+    // dash gives up at the first fork the kernel refuses (exit 2); the count below is what matters.
+    expect(loop.exitCode === 2 || loop.stdout.includes('forked')).toBe(true);
+    // The node's pids cgroup as the machine sees it: from /proc/PID/cgroup of the node's processes.
+    const inNodeCgroup: number[] = [];
+    let dir: string | undefined;
+    for (const p of readdirSync('/proc')) {
+      if (!/^\d+$/.test(p)) continue;
+      let cg: string;
+      try {
+        cg = readFileSync(`/proc/${p}/cgroup`, 'utf8');
+      } catch {
+        continue;
+      }
+      const line = cg.split('\n').find((l) => /^\d+:pids:/.test(l)) ?? cg.split('\n').find((l) => l.startsWith('0::'));
+      const path = line?.split(':').slice(2).join(':');
+      if (!path?.endsWith(`/nslab-${lab}/h2`)) continue;
+      inNodeCgroup.push(Number(p));
+      dir = line?.startsWith('0::') ? `/sys/fs/cgroup${path}` : `/sys/fs/cgroup/pids${path}`;
+    }
+    try {
+      expect(dir).toBeDefined();
+      expect(readFileSync(`${dir}/pids.max`, 'utf8').trim()).toBe('1024');
+      expect(Number(/^max (\d+)$/m.exec(readFileSync(`${dir}/pids.events`, 'utf8'))?.[1])).toBeGreaterThan(0);
+      expect(inNodeCgroup.length).toBeLessThanOrEqual(1024);
+      expect(inNodeCgroup.length).toBeGreaterThan(900);
+    } finally {
+      for (const pid of inNodeCgroup) {
+        try {
+          if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('sleep\u0000300')) process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
+      }
+    }
+  });
+
   it('is still reachable with ip netns exec, as the administrator', async () => {
     const r = await execa('ip', ['netns', 'exec', `${lab}-h1`, 'ip', '-j', 'addr', 'show', 'eth0']);
     expect(r.stdout).toMatch(/10\.61\.0\.1/);

@@ -17,7 +17,8 @@ export function projection(plan: Plan): Record<string, string[]> {
     nodes: plan.namespaces.map((n) => {
       const l = n.confine.limits;
       const caps = n.confine.caps.includes('CAP_NET_ADMIN') ? '' : ' -NET_ADMIN';
-      return `${n.node} ${n.kind}${l.memory ? ` memory=${l.memory}` : ''}${l.pids ? ` pids=${l.pids}` : ''}${caps}`;
+      const pids = l.pids === undefined ? ' pids=unlimited' : n.confine.defaulted.includes('pids') ? '' : ` pids=${l.pids}`; // the default shows as nothing
+      return `${n.node} ${n.kind}${l.memory ? ` memory=${l.memory}` : ''}${pids}${caps}`;
     }),
   };
   if (plan.uplink) out.uplink = [`${plan.uplink.node}:${plan.uplink.dev} ${plan.uplink.address} ↔ ${plan.uplink.hostDev} ${plan.uplink.hostAddress} nat=${plan.uplink.nat} prefixes=${plan.uplink.labPrefixes.join(',')}`];

@@ -119,6 +119,17 @@ export function parsePids(value: unknown, field = 'pids'): number {
   return n;
 }
 
+/**
+ * The pids limit of a node whose topology sets none: enough for a shell,
+ * FRR's daemons or a web server and its workers; a fork bomb in a node
+ * stops here instead of filling the machine's process table. `pids:
+ * unlimited` lifts it.
+ */
+export const DEFAULT_NODE_PIDS = 1024;
+
+/** `pids: unlimited`: no pids limit, not even nslab's default. */
+export const UNLIMITED = 'unlimited';
+
 /** All limits of a node; fields left out are not limited. */
 export function parseLimits(raw: RawLimits): CgroupLimits {
   return {
