@@ -1,13 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { looksLikeFile } from '../topology/names.js';
 import { fileURLToPath } from 'node:url';
 import { listLabDirs } from '../lab/state.js';
 import { UsageError } from './errors.js';
+import { parseMemory } from '../sys/cgroup/limits.js';
+import { readTopologyText } from '../topology/read.js';
 
 /** The lab nslab brings up when no file is given. */
 export const DEFAULT_TOPOLOGY = fileURLToPath(new URL('../../topologies/default.yaml', import.meta.url));
 
+/** `--max-size SIZE` (64MiB, 100m, bytes) as bytes; undefined for the default. */
+export function maxSizeOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const n = parseMemory(text, '--max-size');
+    if (n < 1) throw new RangeError('zero');
+    return n;
+  } catch {
+    throw new UsageError(`--max-size ${text}: expected a size like 64MiB, 200m or a number of bytes`);
+  }
+}
 
 /** A lab given by name, or by the topology file that names it. */
 export function labNameFrom(arg: string): string {
@@ -16,7 +28,7 @@ export function labNameFrom(arg: string): string {
   try {
     // The YAML parser loads only when a file is given (most commands name a lab).
     const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-    doc = parse(readFileSync(arg, 'utf8'));
+    doc = parse(readTopologyText(arg));
   } catch (err) {
     throw new UsageError(`cannot read the lab name from ${arg}: ${(err as Error).message.split('\n')[0]}`);
   }

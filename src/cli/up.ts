@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../topology/diagnostics.js';
 import { loadTopologyFile } from '../topology/load.js';
 import { describePlan, explainPlan } from '../topology/explain.js';
 import { compilePlan, type Plan } from '../topology/plan.js';
-import { DEFAULT_TOPOLOGY } from './resolve.js';
+import { DEFAULT_TOPOLOGY, maxSizeOption } from './resolve.js';
 
 function summary(plan: Plan, seconds: number): string {
   const lines = [`lab '${plan.lab}' is up: ${plan.namespaces.length} nodes, ${plan.veths.length} links (${seconds.toFixed(2)} s)`];
@@ -28,8 +28,9 @@ export function registerUp(program: Command): void {
     .option('--dry-run', 'print the plan and make nothing')
     .option('--json', 'with --dry-run: the plan as JSON')
     .option('--explain', 'print the equivalent ip and sysctl commands (a runnable script) and make nothing')
-    .action(async (file: string | undefined, opts: { dryRun?: boolean; json?: boolean; explain?: boolean }) => {
-      const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY);
+    .option('--max-size <size>', 'largest topology file to read (default 64MiB)')
+    .action(async (file: string | undefined, opts: { dryRun?: boolean; json?: boolean; explain?: boolean; maxSize?: string }) => {
+      const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY, { maxBytes: maxSizeOption(opts.maxSize) });
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
       if (opts.explain) {

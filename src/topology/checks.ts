@@ -48,7 +48,11 @@ export function checkAddresses(diag: Diagnostics, links: readonly LinkDef[]): vo
 
 export function checkRoutes(diag: Diagnostics, nodes: ReadonlyMap<string, NodeDef>, links: readonly LinkDef[]): void {
   const byNode = new Map<string, EndpointDef[]>();
-  for (const ep of endpointsOf(links)) byNode.set(ep.node, [...(byNode.get(ep.node) ?? []), ep]);
+  for (const ep of endpointsOf(links)) {
+    const list = byNode.get(ep.node);
+    if (list) list.push(ep);
+    else byNode.set(ep.node, [ep]);
+  }
   for (const node of nodes.values()) {
     const eps = byNode.get(node.name) ?? [];
     if (node.kind === 'bridge') continue; // its routes were refused already

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { networkOf, parseCidr, type Cidr } from '../inet/ip.js';
 import { checkAddresses, checkNodeReferences, checkPortTargets, checkRoutes, checkSubnets } from './checks.js';
 import { assignAddresses } from './ipam.js';
@@ -9,26 +8,18 @@ import { parseNodes } from './nodes.js';
 import { computeRoutes } from './routing.js';
 import { segmentsOf } from './segments.js';
 import { checkShape } from './shape.js';
+import { readTopologyText } from './read.js';
 import { Source, type Field } from './source.js';
 import { topologySpec } from './spec.js';
 import type { Addressing, EndpointDef, Pool, RoutingMode, Topology } from './types.js';
 
 export { looksLikeFile } from './names.js';
 
-/** The topology file cannot be read at all. */
-export class TopologyFileError extends Error {
-  override readonly name = 'TopologyFileError';
-}
+export { TopologyFileError } from './read.js';
 
 /** Read and validate a topology file. Throws TopologyError listing every problem. */
-export function loadTopologyFile(file: string): Topology {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new TopologyFileError(`cannot read topology file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
-  }
-  return loadTopology(file, text);
+export function loadTopologyFile(file: string, opts: { maxBytes?: number | undefined } = {}): Topology {
+  return loadTopology(file, readTopologyText(file, opts.maxBytes));
 }
 
 /**

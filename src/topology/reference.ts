@@ -41,6 +41,7 @@ function toSchema(spec: Spec): JsonSchema {
         ...base,
         type: spec.required?.length ? 'object' : ['object', 'null'],
         properties,
+        patternProperties: { '^x-': { description: 'A field of your own (for anchors to merge with <<:), ignored.' } },
         additionalProperties: false,
         ...(spec.required?.length ? { required: [...spec.required] } : {}),
       };

@@ -1,4 +1,5 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { nestingTooDeep, treeProblems } from './yaml-bounds.js';
 import { Diagnostics, didYouMean, type Position } from './diagnostics.js';
 
 /**
@@ -57,10 +58,7 @@ export class Field {
   entries(): Field[] | undefined {
     if (!isMap(this.node)) return this.error(`expected a map of fields, found ${this.describe()}`);
     const out: Field[] = [];
-    for (const pair of this.node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const keyNode = pair.key as YamlNode | null;
-      const valueNode = (pair.value ?? null) as YamlNode | null;
+    for (const { key, keyNode, valueNode } of this.src.pairs(this.node)) {
       const at = valueNode ?? keyNode;
       out.push(new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(at), this.src, key));
     }
@@ -77,12 +75,8 @@ export class Field {
   /** A map child by key; a Field of null when absent. */
   get(key: string): Field {
     if (isMap(this.node)) {
-      for (const pair of this.node.items) {
-        if (isScalar(pair.key) && String(pair.key.value) === key) {
-          const valueNode = (pair.value ?? null) as YamlNode | null;
-          return new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(valueNode ?? (pair.key as YamlNode)), this.src, key);
-        }
-      }
+      const p = this.src.pair(this.node, key);
+      if (p) return new Field(p.valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(p.valueNode ?? p.keyNode), this.src, key);
     }
     return new Field(null, this.path ? `${this.path}.${key}` : key, this.pos, this.src, key);
   }
@@ -91,11 +85,15 @@ export class Field {
     return !this.get(key).isNull;
   }
 
-  /** Report keys that are not among the known ones. */
+  /**
+   * Report keys that are not among the known ones. Keys starting `x-` are
+   * the user's own (Compose's extension fields: a place to keep `&anchors`
+   * for `<<:` merges) and pass without a word.
+   */
   checkKeys(known: readonly string[], ignored: readonly string[] = []): void {
     if (!isMap(this.node)) return;
     for (const f of this.entries() ?? []) {
-      if (known.includes(f.key)) continue;
+      if (known.includes(f.key) || f.key.startsWith(EXTENSION_PREFIX)) continue;
       if (ignored.includes(f.key)) {
         this.src.noteIgnored(f);
         continue;
@@ -106,9 +104,10 @@ export class Field {
 
   items(): Field[] | undefined {
     if (!isSeq(this.node)) return this.error(`expected a list, found ${this.describe()}`);
-    return this.node.items.map(
-      (n, i) => new Field((n ?? null) as YamlNode | null, `${this.path}[${i}]`, this.src.position((n ?? null) as YamlNode | null, this.pos), this.src),
-    );
+    return this.node.items.map((item, i) => {
+      const n = this.src.deref(item);
+      return new Field(n, `${this.path}[${i}]`, this.src.position(n, this.pos), this.src);
+    });
   }
 
   /** A list, or a single value taken as a list of one. */
@@ -143,29 +142,117 @@ export class Field {
     if (this.node === null) return 'nothing';
     if (isMap(this.node)) return 'a map';
     if (isSeq(this.node)) return 'a list';
-    if (isScalar(this.node)) return this.node.value === null ? 'nothing' : `'${String(this.node.value)}'`;
+    if (isScalar(this.node)) return this.node.value === null ? 'nothing' : quoted(String(this.node.value));
     return 'an alias';
   }
 }
 
-/** A parsed YAML file with a line counter for positions. */
+/** A value quoted for a message: control characters escaped, long text cut (a 100 MB scalar is not echoed). */
+function quoted(text: string): string {
+  const cut = text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
+  return `'${cut.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
+}
+
+/** A key and value of a map as the topology sees it: aliases resolved, `<<:` merges applied. */
+interface MapPair {
+  readonly key: string;
+  readonly keyNode: YamlNode | null;
+  readonly valueNode: YamlNode | null;
+}
+
+/** Fields of the user's own, ignored: `x-defaults: &host {…}`. */
+const EXTENSION_PREFIX = 'x-';
+
+/** YAML 1.1's merge key: `<<: *defaults` puts the anchored map's keys here, unless written here too. */
+const MERGE_KEY = '<<';
+
+/**
+ * A parsed YAML file with a line counter for positions. Anchors, aliases
+ * and `<<:` merges (common in containerlab and hand-written files) are
+ * accepted; the bounds of ./yaml-bounds.ts are checked before anything
+ * reads the values.
+ */
 export class Source {
   readonly diagnostics = new Diagnostics();
   readonly root: Field;
   private readonly lines = new LineCounter();
   private readonly ignoredSeen = new Set<string>();
+  private readonly doc: Document | undefined;
+  private readonly pairCache = new WeakMap<YamlNode, Map<string, MapPair>>();
 
   constructor(
     readonly file: string,
     text: string,
   ) {
-    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    const deep = nestingTooDeep(text);
+    if (deep) {
+      this.lines.addNewLine(0);
+      for (let i = text.indexOf('\n'); i >= 0 && i < deep.offset; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+      this.diagnostics.error(this.at(deep.offset), '', deep.message);
+      this.root = new Field(null, '', { file, line: 1, col: 1 }, this);
+      return;
+    }
+    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false });
     for (const e of doc.errors) {
       const lp = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
       this.diagnostics.error({ file, line: lp?.line ?? 1, col: lp?.col ?? 1 }, '', `invalid YAML: ${e.message.split('\n')[0]}`);
     }
-    const contents = doc.errors.length ? null : ((doc.contents ?? null) as YamlNode | null);
+    if (doc.errors.length === 0) {
+      for (const p of treeProblems(doc, (offset) => this.lines.linePos(offset).line)) this.diagnostics.error(this.at(p.offset), '', `invalid YAML: ${p.message}`);
+    }
+    this.doc = doc;
+    const contents = this.diagnostics.hasErrors ? null : this.deref(doc.contents);
     this.root = new Field(contents, '', this.position(contents), this);
+  }
+
+  private at(offset: number): Position {
+    const lp = this.lines.linePos(offset);
+    return { file: this.file, line: lp.line, col: lp.col };
+  }
+
+  /** The node an alias stands for (the anchored one); any other node as it is. */
+  deref(node: unknown): YamlNode | null {
+    if (isAlias(node)) return this.doc ? ((node.resolve(this.doc) ?? null) as YamlNode | null) : null;
+    return (node ?? null) as YamlNode | null;
+  }
+
+  /** A map's pairs by key, written ones first, then those `<<:` merges bring (earlier merges win). */
+  private pairMap(map: YamlNode): Map<string, MapPair> {
+    const cached = this.pairCache.get(map);
+    if (cached) return cached;
+    const out = new Map<string, MapPair>();
+    const merges: YamlNode[] = [];
+    if (isMap(map)) {
+      for (const pair of map.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        if (key === MERGE_KEY && isScalar(keyNode)) {
+          const v = this.deref(pair.value);
+          if (isSeq(v)) for (const item of v.items) merges.push(this.deref(item) as YamlNode);
+          else merges.push(v as YamlNode);
+          continue;
+        }
+        if (!out.has(key)) out.set(key, { key, keyNode, valueNode: this.deref(pair.value) });
+      }
+    }
+    this.pairCache.set(map, out);
+    for (const m of merges) {
+      if (!isMap(m)) {
+        this.diagnostics.error(this.position(m ?? map), '', `'<<' merges a map, or a list of maps, into this one; found ${m === null ? 'nothing' : isSeq(m) ? 'a list' : 'a value'}`);
+        continue;
+      }
+      for (const [k, p] of this.pairMap(m)) if (!out.has(k)) out.set(k, p);
+    }
+    return out;
+  }
+
+  pairs(map: YamlNode): MapPair[] {
+    return [...this.pairMap(map).values()];
+  }
+
+  pair(map: YamlNode, key: string): MapPair | undefined {
+    return this.pairMap(map).get(key);
   }
 
   position(node: YamlNode | null, fallback?: Position): Position {

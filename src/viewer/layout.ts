@@ -104,7 +104,11 @@ function ringPositions(g: Graph, adj: Map<string, string[]>, order: string[]): R
   for (const leaf of leaves) {
     const parent = adj.get(leaf)?.[0];
     if (parent === undefined || !angleOf.has(parent)) loose.push(leaf);
-    else byParent.set(parent, [...(byParent.get(parent) ?? []), leaf]);
+    else {
+      const list = byParent.get(parent);
+      if (list) list.push(leaf);
+      else byParent.set(parent, [leaf]);
+    }
   }
   for (const [parent, kids] of byParent) {
     const base = angleOf.get(parent) as number;

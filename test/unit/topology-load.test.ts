@@ -85,7 +85,7 @@ topology:
 
 describe('loadTopology() rejects bad input with file:line:col and the field', () => {
   const cases: Array<[string, string, string]> = [
-    ['invalid YAML', 'name: x\nname: y\n', 't.yaml:2:1: invalid YAML: Map keys must be unique'],
+    ['invalid YAML', 'name: x\nname: y\n', "t.yaml:2:1: invalid YAML: duplicate key 'name' (first at line 1)"],
     ['an unterminated list', 'name: x\ntopology: [1,\n', 't.yaml:3:1: invalid YAML'],
     ['a missing name', 'topology:\n  nodes: { a: {} }\n', "t.yaml:1:1: missing 'name' (The lab’s name; namespaces are called <name>-<node>)"],
     ['a lab name that makes a bad namespace name', 'name: "my lab/1"\ntopology:\n  nodes: { a: {} }\n', "t.yaml:1:7: name: lab name 'my lab/1' must start"],
