@@ -1,5 +1,6 @@
 import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NLA_F_NESTED, NLA_HDRLEN, NLA_TYPE_MASK, align4 } from './constants.js';
+import { NetlinkDecodeError } from './decode-error.js';
 
 /** One decoded attribute: its type (flags stripped) and a view of its payload. */
 export interface Attr {
@@ -20,7 +21,7 @@ export function parseAttrs(buf: Uint8Array): Attr[] {
     const len = view.getUint16(off, HOST_LITTLE_ENDIAN);
     const rawType = view.getUint16(off + 2, HOST_LITTLE_ENDIAN);
     if (len < NLA_HDRLEN || off + len > buf.length) {
-      throw new RangeError(`netlink attribute at offset ${off} has length ${len}, beyond the ${buf.length}-byte payload`);
+      throw new NetlinkDecodeError('netlink attribute', off, `at most ${buf.length - off} bytes`, `its length ${len} runs past the ${buf.length}-byte payload`);
     }
     out.push({
       type: rawType & NLA_TYPE_MASK,
@@ -43,7 +44,7 @@ function viewOf(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 function need(b: Uint8Array, n: number, what: string): void {
-  if (b.length < n) throw new RangeError(`${what} needs ${n} bytes, attribute has ${b.length}`);
+  if (b.length < n) throw new NetlinkDecodeError('netlink attribute', 0, `${n} bytes for ${what}`, `the attribute has ${b.length}`);
 }
 
 export const read = {

@@ -3,6 +3,7 @@ import { attrMap, read } from './attributes.js';
 import { NLMSGERR_ATTR, NLMSG_HDRLEN, NLM_F } from './constants.js';
 import { errnoName } from '../os/errno.js';
 import type { Request } from './message.js';
+import { NetlinkDecodeError } from './decode-error.js';
 
 /** The decoded body of an NLMSG_ERROR message (an ack when errno is 0). */
 export interface Ack {
@@ -17,7 +18,7 @@ export interface Ack {
 
 /** Decode struct nlmsgerr plus its extended-ACK attributes. */
 export function decodeAck(payload: Uint8Array, flags: number): Ack {
-  if (payload.length < 4 + NLMSG_HDRLEN) throw new RangeError(`netlink error message is ${payload.length} bytes, shorter than struct nlmsgerr`);
+  if (payload.length < 4 + NLMSG_HDRLEN) throw new NetlinkDecodeError('netlink error message', 0, `${4 + NLMSG_HDRLEN} bytes (struct nlmsgerr)`, `it is ${payload.length} bytes`);
   const v = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
   const errno = 0 - v.getInt32(0, HOST_LITTLE_ENDIAN);
   const origLen = v.getUint32(4, HOST_LITTLE_ENDIAN);

@@ -1,5 +1,6 @@
 import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NLMSG_HDRLEN, NLM_F, align4 } from './constants.js';
+import { NetlinkDecodeError } from './decode-error.js';
 
 /** struct nlmsghdr, decoded. */
 export interface MessageHeader {
@@ -54,7 +55,7 @@ export function parseMessages(buf: Uint8Array): Message[] {
   while (off + NLMSG_HDRLEN <= buf.length) {
     const length = v.getUint32(off, HOST_LITTLE_ENDIAN);
     if (length < NLMSG_HDRLEN || off + length > buf.length) {
-      throw new RangeError(`netlink message at offset ${off} claims ${length} bytes, datagram has ${buf.length - off}`);
+      throw new NetlinkDecodeError('netlink message', off, `at most ${buf.length - off} bytes`, `its header claims ${length} bytes, the datagram has ${buf.length - off} left`);
     }
     out.push({
       header: {

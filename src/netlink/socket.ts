@@ -1,3 +1,4 @@
+import { NetlinkDecodeError } from './decode-error.js';
 import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { NETLINK_SOCKOPT, SOL_NETLINK } from './constants.js';
 import {
@@ -97,7 +98,7 @@ export class KernelSocket implements NetlinkSocket {
   receive(): Uint8Array {
     const buf = receiveBuffer();
     const n = libc.recv(this.fd, buf);
-    if (n > buf.length) throw new RangeError(`netlink datagram of ${n} bytes exceeds the ${buf.length}-byte receive buffer`);
+    if (n > buf.length) throw new NetlinkDecodeError('netlink datagram', 0, `at most ${buf.length} bytes`, `it is ${n} bytes, cut to the receive buffer`);
     return buf.slice(0, n);
   }
 

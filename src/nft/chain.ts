@@ -4,6 +4,7 @@ import type { Message, Request } from '../netlink/message.js';
 import { NF_INET, NF_VERDICT, NFT_MSG, NFTA_CHAIN, NFTA_HOOK } from './constants.js';
 import { nameOf } from './expr/codec.js';
 import { familyName, nftRequest, splitNfgenmsg, type NftFamily } from './framing.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 
 /** Netfilter hooks by their nft names. */
 export const HOOKS = {
@@ -157,7 +158,7 @@ export function decodeChain(msg: Message): Chain {
   const m = attrMap(attrs);
   const str = (t: number): string => {
     const v = m.get(t);
-    if (!v) throw new RangeError(`nf_tables chain message has no attribute ${t}`);
+    if (!v) throw new NetlinkDecodeError('nf_tables chain message', 0, `attribute ${t}`, 'it is missing');
     return read.string(v);
   };
   const handle = m.get(NFTA_CHAIN.NFTA_CHAIN_HANDLE);

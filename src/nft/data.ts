@@ -1,3 +1,4 @@
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 import { attrMap, parseAttrs, read } from '../netlink/attributes.js';
 import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import type { Writer } from '../netlink/writer.js';
@@ -70,17 +71,17 @@ export function readData(nest: Uint8Array): Data {
     if (a.type === NFTA_DATA.NFTA_DATA_VERDICT) {
       const m = attrMap(a.data);
       const code = m.get(NFTA_VERDICT.NFTA_VERDICT_CODE);
-      if (!code) throw new RangeError('nf_tables verdict has no NFTA_VERDICT_CODE');
+      if (!code) throw new NetlinkDecodeError('nf_tables verdict', 0, 'NFTA_VERDICT_CODE', 'the attribute is missing');
       const chain = m.get(NFTA_VERDICT.NFTA_VERDICT_CHAIN);
       return { verdict: verdictFromNumber(read.be32(code) | 0, chain ? read.string(chain) : undefined) };
     }
   }
-  throw new RangeError('nf_tables data nest holds neither NFTA_DATA_VALUE nor NFTA_DATA_VERDICT');
+  throw new NetlinkDecodeError('nf_tables data nest', 0, 'NFTA_DATA_VALUE or NFTA_DATA_VERDICT', 'it holds neither');
 }
 
 export function readValue(nest: Uint8Array, what: string): Uint8Array {
   const d = readData(nest);
-  if (!('value' in d)) throw new RangeError(`${what} holds a verdict where a value belongs`);
+  if (!('value' in d)) throw new NetlinkDecodeError('nf_tables data nest', 0, `a value in ${what}`, 'it holds a verdict');
   return d.value;
 }
 

@@ -1,6 +1,7 @@
 import { NLM_F } from '../netlink/constants.js';
 import type { Message, Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 import {
   NFGENMSG_LEN, NFNETLINK_V0, NFNL_MSG_BATCH_BEGIN, NFNL_MSG_BATCH_END, NFNL_SUBSYS_NFTABLES, NFPROTO, type NftMsg,
 } from './constants.js';
@@ -59,7 +60,7 @@ export interface Nfgenmsg {
 /** Split a message payload into its nfgenmsg and its attributes. */
 export function splitNfgenmsg(payload: Uint8Array): { header: Nfgenmsg; attrs: Uint8Array } {
   if (payload.length < NFGENMSG_LEN) {
-    throw new RangeError(`nf_tables message payload is ${payload.length} bytes, shorter than struct nfgenmsg`);
+    throw new NetlinkDecodeError('nf_tables message payload', 0, '4 bytes (struct nfgenmsg)', `it is ${payload.length} bytes`);
   }
   const v = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
   return {

@@ -1,3 +1,4 @@
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 import { attrMap, read } from '../netlink/attributes.js';
 import { NLM_F } from '../netlink/constants.js';
 import type { Message, Request } from '../netlink/message.js';
@@ -109,7 +110,7 @@ export function decodeRule(msg: Message): Rule {
   const m = attrMap(attrs);
   const table = m.get(NFTA_RULE.NFTA_RULE_TABLE);
   const chain = m.get(NFTA_RULE.NFTA_RULE_CHAIN);
-  if (!table || !chain) throw new RangeError('nf_tables rule message lacks NFTA_RULE_TABLE or NFTA_RULE_CHAIN');
+  if (!table || !chain) throw new NetlinkDecodeError('nf_tables rule message', 0, 'NFTA_RULE_TABLE and NFTA_RULE_CHAIN', 'one is missing');
   const handle = m.get(NFTA_RULE.NFTA_RULE_HANDLE);
   const position = m.get(NFTA_RULE.NFTA_RULE_POSITION);
   const list = m.get(NFTA_RULE.NFTA_RULE_EXPRESSIONS);

@@ -4,6 +4,7 @@ import type { Message, Request } from '../netlink/message.js';
 import { NFT_MSG, NFT_TABLE_F, NFTA_TABLE } from './constants.js';
 import { familyName, nftRequest, splitNfgenmsg, type NftFamily } from './framing.js';
 import { decodeComment, encodeComment } from './userdata.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 
 /**
  * nf_tables tables: the container nslab owns in each namespace.
@@ -118,7 +119,7 @@ export function decodeTable(msg: Message): Table {
   const { header, attrs } = splitNfgenmsg(msg.payload);
   const m = attrMap(attrs);
   const name = m.get(NFTA_TABLE.NFTA_TABLE_NAME);
-  if (!name) throw new RangeError('nf_tables table message has no NFTA_TABLE_NAME');
+  if (!name) throw new NetlinkDecodeError('nf_tables table message', 0, 'NFTA_TABLE_NAME', 'the attribute is missing');
   const handle = m.get(NFTA_TABLE.NFTA_TABLE_HANDLE);
   const flags = m.get(NFTA_TABLE.NFTA_TABLE_FLAGS);
   const use = m.get(NFTA_TABLE.NFTA_TABLE_USE);

@@ -4,6 +4,7 @@ import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../n
 import { Writer } from '../netlink/writer.js';
 import { AF_INET, AF_INET6, AF_UNSPEC, IFADDRMSG_LEN, IFA, IFA_F, RTM } from './constants.js';
 import { formatCidr, formatIp, type Cidr } from '../inet/ip.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 
 export interface AddrSpec {
   /** ifindex of the interface. */
@@ -66,7 +67,7 @@ export interface Address {
 
 export function decodeAddr(msg: Message): Address {
   const p = msg.payload;
-  if (p.length < IFADDRMSG_LEN) throw new RangeError(`RTM_NEWADDR payload is ${p.length} bytes, shorter than struct ifaddrmsg`);
+  if (p.length < IFADDRMSG_LEN) throw new NetlinkDecodeError('RTM_NEWADDR payload', 0, `${IFADDRMSG_LEN} bytes (struct ifaddrmsg)`, `it is ${p.length} bytes`);
   const v = new DataView(p.buffer, p.byteOffset, p.byteLength);
   const family = p[0] === AF_INET6 ? 6 : 4;
   const attrs = attrMap(p.subarray(IFADDRMSG_LEN));

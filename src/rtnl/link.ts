@@ -2,6 +2,7 @@ import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 import { attrMap, read } from '../netlink/attributes.js';
 import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 import {
   AF_INET6, AF_UNSPEC, IFF, IFINFOMSG_LEN, IFLA, IFLA_INET6_ADDR_GEN_MODE, IFLA_INFO, IN6_ADDR_GEN_MODE_NONE, OPERSTATES, RTM,
 } from './constants.js';
@@ -159,7 +160,7 @@ export function parseMac(text: string): Uint8Array {
 
 export function decodeLink(msg: Message): Link {
   const p = msg.payload;
-  if (p.length < IFINFOMSG_LEN) throw new RangeError(`RTM_NEWLINK payload is ${p.length} bytes, shorter than struct ifinfomsg`);
+  if (p.length < IFINFOMSG_LEN) throw new NetlinkDecodeError('RTM_NEWLINK payload', 0, `${IFINFOMSG_LEN} bytes (struct ifinfomsg)`, `it is ${p.length} bytes`);
   const v = new DataView(p.buffer, p.byteOffset, p.byteLength);
   const index = v.getInt32(4, HOST_LITTLE_ENDIAN);
   const flags = v.getUint32(8, HOST_LITTLE_ENDIAN);

@@ -8,6 +8,7 @@ import type { QdiscInfo } from './qdisc/kind.js';
 import { AF_UNSPEC, RTM } from './constants.js';
 import { decodeNetemOptions, type NetemOptions } from './qdisc/netem.js';
 import { decodeTbfOptions, type TbfOptions } from './qdisc/tbf.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 
 /**
  * Queueing disciplines (<linux/rtnetlink.h> struct tcmsg, TCA_*; handles from
@@ -218,7 +219,7 @@ function decodeStats(stats2: Uint8Array): QdiscStats {
 /** Decode an RTM_NEWQDISC message (a dump part or an echo). */
 export function decodeQdisc(msg: Message): Qdisc {
   const p = msg.payload;
-  if (p.length < TCMSG_LEN) throw new RangeError(`RTM_NEWQDISC payload is ${p.length} bytes, shorter than struct tcmsg`);
+  if (p.length < TCMSG_LEN) throw new NetlinkDecodeError('RTM_NEWQDISC payload', 0, `${TCMSG_LEN} bytes (struct tcmsg)`, `it is ${p.length} bytes`);
   const v = new DataView(p.buffer, p.byteOffset, p.byteLength);
   const attrs = attrMap(p.subarray(TCMSG_LEN));
   const kindAttr = attrs.get(TCA.TCA_KIND);

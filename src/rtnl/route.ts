@@ -3,6 +3,7 @@ import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../n
 import { Writer } from '../netlink/writer.js';
 import { AF_INET, AF_INET6, RTA, RTMSG_LEN, RTM, RTN, RTPROT, RT_SCOPE, RT_TABLE_MAIN } from './constants.js';
 import { formatCidr, formatIp, type Cidr, type IpAddress } from '../inet/ip.js';
+import { NetlinkDecodeError } from '../netlink/decode-error.js';
 
 export interface RouteSpec {
   /** Destination prefix; prefix 0 is the default route. */
@@ -76,7 +77,7 @@ export interface Route {
 
 export function decodeRoute(msg: Message): Route {
   const p = msg.payload;
-  if (p.length < RTMSG_LEN) throw new RangeError(`RTM_NEWROUTE payload is ${p.length} bytes, shorter than struct rtmsg`);
+  if (p.length < RTMSG_LEN) throw new NetlinkDecodeError('RTM_NEWROUTE payload', 0, `${RTMSG_LEN} bytes (struct rtmsg)`, `it is ${p.length} bytes`);
   const family = p[0] === AF_INET6 ? 6 : 4;
   const attrs = attrMap(p.subarray(RTMSG_LEN));
   const dstBytes = attrs.get(RTA.RTA_DST);

@@ -1,3 +1,4 @@
+import { NetlinkDecodeError } from '../../netlink/decode-error.js';
 import { attrMap } from '../../netlink/attributes.js';
 import type { Writer } from '../../netlink/writer.js';
 import { NFT_BITWISE_OP, NFTA_BITWISE } from '../constants.js';
@@ -74,7 +75,7 @@ export const bitwiseCodec: ExprCodec<BitwiseExpr> = {
     const shift = new DataView(shiftBytes.buffer, shiftBytes.byteOffset, shiftBytes.byteLength).getUint32(0, false);
     if (op === NFT_BITWISE_OP.NFT_BITWISE_LSHIFT) return { kind: 'bitwise', op: 'lshift', sreg, dreg, len, shift };
     if (op === NFT_BITWISE_OP.NFT_BITWISE_RSHIFT) return { kind: 'bitwise', op: 'rshift', sreg, dreg, len, shift };
-    throw new RangeError(`bitwise operation ${op} is not one nslab knows`);
+    throw new NetlinkDecodeError('nf_tables bitwise expression', 0, 'an operation nslab knows (mask-xor, lshift, rshift)', `operation ${op}`);
   },
   debug(e: BitwiseExpr): string {
     if (e.op === 'mask-xor') return `reg ${e.dreg} = ( reg ${e.sreg} & ${debugValue(e.mask)} ) ^ ${debugValue(e.xor)}`;

@@ -1,3 +1,4 @@
+import { NetlinkDecodeError } from '../../netlink/decode-error.js';
 import { read } from '../../netlink/attributes.js';
 import type { Writer } from '../../netlink/writer.js';
 
@@ -15,10 +16,10 @@ export interface ExprCodec<E> {
   debug(e: E): string;
 }
 
-/** A required attribute, or a RangeError naming it. */
+/** A required attribute, or a NetlinkDecodeError naming it. */
 export function must(m: Map<number, Uint8Array>, type: number, what: string): Uint8Array {
   const v = m.get(type);
-  if (!v) throw new RangeError(`${what} is missing`);
+  if (!v) throw new NetlinkDecodeError('nf_tables expression', 0, what, 'the attribute is missing');
   return v;
 }
 

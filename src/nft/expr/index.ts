@@ -1,3 +1,4 @@
+import { NetlinkDecodeError } from '../../netlink/decode-error.js';
 import { parseAttrs, read } from '../../netlink/attributes.js';
 import type { Writer } from '../../netlink/writer.js';
 import { NFTA_EXPR, NFTA_LIST } from '../constants.js';
@@ -82,7 +83,7 @@ export function readExpr(elem: Uint8Array): Expr {
     if (a.type === NFTA_EXPR.NFTA_EXPR_NAME) name = read.string(a.data);
     else if (a.type === NFTA_EXPR.NFTA_EXPR_DATA) data = a.data;
   }
-  if (name === undefined) throw new RangeError('nf_tables expression has no NFTA_EXPR_NAME');
+  if (name === undefined) throw new NetlinkDecodeError('nf_tables expression', 0, 'NFTA_EXPR_NAME', 'the attribute is missing');
   const codec = Object.values(CODECS).find((c) => c.name === name) as ExprCodec<Known> | undefined;
   return codec ? codec.decode(data) : { kind: 'unknown', name, data: Uint8Array.from(data) };
 }

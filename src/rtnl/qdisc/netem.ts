@@ -4,6 +4,7 @@ import type { Writer } from '../../netlink/writer.js';
 import type { QdiscInfo } from './kind.js';
 import { PSCHED_CLOCK, percentToU32, tick2time, time2tick, timeTooBig, u32ToPercent, type TcClock } from './tc-core.js';
 import { formatPercent, formatTime } from '../../inet/units.js';
+import { NetlinkDecodeError } from '../../netlink/decode-error.js';
 
 /**
  * The network emulator (sch_netem): delay with jitter, loss, duplication,
@@ -154,7 +155,7 @@ export function netem(o: NetemOptions, clock: TcClock = PSCHED_CLOCK): QdiscInfo
  * when non-zero; times rounded to the microsecond and percentages to 1e-6 %.
  */
 export function decodeNetemOptions(data: Uint8Array, clock: TcClock = PSCHED_CLOCK): NetemOptions {
-  if (data.length < TC_NETEM_QOPT_LEN) throw new RangeError(`netem options are ${data.length} bytes, shorter than struct tc_netem_qopt`);
+  if (data.length < TC_NETEM_QOPT_LEN) throw new NetlinkDecodeError('netem TCA_OPTIONS', 0, `${TC_NETEM_QOPT_LEN} bytes (struct tc_netem_qopt)`, `they are ${data.length} bytes`);
   const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u32 = (off: number): number => v.getUint32(off, HOST_LITTLE_ENDIAN);
   const a = attrMap(data.subarray(TC_NETEM_QOPT_LEN));

@@ -4,6 +4,7 @@ import type { Writer } from '../../netlink/writer.js';
 import type { QdiscInfo } from './kind.js';
 import { PSCHED_CLOCK, TIME_UNITS_PER_SEC, rateTable, tick2time, timeTooBig, xmittime, type TcClock } from './tc-core.js';
 import { formatRate, formatTime } from '../../inet/units.js';
+import { NetlinkDecodeError } from '../../netlink/decode-error.js';
 
 /**
  * The token bucket filter (sch_tbf): a rate limit with a bucket of `burst`
@@ -135,7 +136,7 @@ export function tbf(o: TbfOptions | TbfLatencyOptions, clock: TcClock = PSCHED_C
 export function decodeTbfOptions(data: Uint8Array, clock: TcClock = PSCHED_CLOCK): TbfOptions {
   const a = attrMap(data);
   const parms = a.get(TCA_TBF.TCA_TBF_PARMS);
-  if (!parms || parms.length < TC_TBF_QOPT_LEN) throw new RangeError(`tbf options lack a ${TC_TBF_QOPT_LEN}-byte TCA_TBF_PARMS`);
+  if (!parms || parms.length < TC_TBF_QOPT_LEN) throw new NetlinkDecodeError('tbf TCA_OPTIONS', 0, `a ${TC_TBF_QOPT_LEN}-byte TCA_TBF_PARMS`, 'it is missing or short');
   const v = new DataView(parms.buffer, parms.byteOffset, parms.byteLength);
   const rate64 = a.get(TCA_TBF.TCA_TBF_RATE64);
   const rate = rate64 ? Number(read.u64(rate64)) : v.getUint32(8, HOST_LITTLE_ENDIAN);
