@@ -156,6 +156,6 @@ describe('expressions refuse what the kernel would', () => {
       w.attrString(1, 'cmp');
       w.nest(2, () => w.attrBe32(1, 1), true);
     }, true);
-    expect(() => readExprList(w.finish())).toThrow(/NFTA_CMP_OP is missing/);
+    expect(() => readExprList(w.finish())).toThrow(/nf_tables expression the kernel sent: the attribute is missing \(at byte 0; expected NFTA_CMP_OP\)/);
   });
 });
