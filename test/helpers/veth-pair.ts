@@ -28,16 +28,27 @@ export async function makeVethPair(opts: {
 }): Promise<VethPair> {
   const a = `${opts.prefix}a`;
   const b = `${opts.prefix}b`;
-  await execa('ip', ['netns', 'add', a]);
-  await execa('ip', ['netns', 'add', b]);
-  await execa('ip', ['-n', a, 'link', 'add', opts.devA, 'type', 'veth', 'peer', 'name', opts.devB, 'netns', b]);
-  await execa('ip', ['-n', a, 'addr', 'add', `${opts.addrA}/30`, 'dev', opts.devA]);
-  await execa('ip', ['-n', b, 'addr', 'add', `${opts.addrB}/30`, 'dev', opts.devB]);
-  await execa('ip', ['-n', a, 'link', 'set', opts.devA, 'up']);
-  await execa('ip', ['-n', b, 'link', 'set', opts.devB, 'up']);
-  const links = JSON.parse((await execa('ip', ['-n', a, '-j', 'link', 'show', opts.devA])).stdout) as { ifindex: number }[];
-  const netnsFd = openSync(`/run/netns/${a}`, 'r');
-  const rtnl = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd, timeoutMs: 5000 }), `netns ${a}`);
+  let netnsFd: number | undefined;
+  let rtnl: Connection;
+  let links: { ifindex: number }[];
+  try {
+    await execa('ip', ['netns', 'add', a]);
+    await execa('ip', ['netns', 'add', b]);
+    await execa('ip', ['-n', a, 'link', 'add', opts.devA, 'type', 'veth', 'peer', 'name', opts.devB, 'netns', b]);
+    await execa('ip', ['-n', a, 'addr', 'add', `${opts.addrA}/30`, 'dev', opts.devA]);
+    await execa('ip', ['-n', b, 'addr', 'add', `${opts.addrB}/30`, 'dev', opts.devB]);
+    await execa('ip', ['-n', a, 'link', 'set', opts.devA, 'up']);
+    await execa('ip', ['-n', b, 'link', 'set', opts.devB, 'up']);
+    links = JSON.parse((await execa('ip', ['-n', a, '-j', 'link', 'show', opts.devA])).stdout) as { ifindex: number }[];
+    netnsFd = openSync(`/run/netns/${a}`, 'r');
+    rtnl = new Connection(new KernelSocket(NETLINK_ROUTE, { netnsFd, timeoutMs: 5000 }), `netns ${a}`);
+  } catch (err) {
+    // Half made: remove what this call made (the namespaces take their devices along), then fail.
+    if (netnsFd !== undefined) closeSync(netnsFd);
+    await execa('ip', ['netns', 'del', a], { reject: false });
+    await execa('ip', ['netns', 'del', b], { reject: false });
+    throw err;
+  }
   return {
     a,
     b,
@@ -45,7 +56,7 @@ export async function makeVethPair(opts: {
     rtnl,
     async close() {
       rtnl.close();
-      closeSync(netnsFd);
+      closeSync(netnsFd as number);
       for (const ns of [a, b]) await execa('ip', ['netns', 'del', ns], { reject: false });
       return (await execa('ip', ['netns', 'list'])).stdout.split('\n').map((l) => l.split(' ')[0] ?? '').filter((n) => n.startsWith(opts.prefix));
     },

@@ -59,9 +59,10 @@ interface Run {
   stderr: string;
 }
 
-function confined(caps: CapSet, argv: string[], opts: { uid?: number; netns?: string } = {}): Run {
+function confined(caps: CapSet, argv: string[], opts: { uid?: number; netns?: string; launcher?: string[] } = {}): Run {
   const spec = { caps: [...caps], argv, uid: opts.uid, netns: opts.netns };
-  const r = spawnSync(process.execPath, [join(work, 'child.mjs'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 20_000 });
+  const argvAll = [...(opts.launcher ?? []), process.execPath, join(work, 'child.mjs'), JSON.stringify(spec)];
+  const r = spawnSync(argvAll[0] as string, argvAll.slice(1), { encoding: 'utf8', timeout: 20_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -118,6 +119,15 @@ describe.skipIf(!isRoot)('applyCapabilities() in a child that then execs', () =>
     for (const mask of [got.bounding, got.effective, got.permitted, got.ambient]) expect(formatMask(mask)).toBe('0000000000003000');
   });
 
+  it('gives capabilities above 31 too (the second 32-bit word of capset)', () => {
+    const set = new Set<CapName>(['CAP_NET_ADMIN', 'CAP_SYSLOG', 'CAP_BPF', 'CAP_CHECKPOINT_RESTORE']);
+    const r = confined(set, ['/bin/cat', '/proc/self/status']);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    const got = parseStatusCaps(r.stdout);
+    const want = (1n << 12n) | (1n << 34n) | (1n << 39n) | (1n << 40n);
+    for (const mask of [got.bounding, got.effective, got.permitted, got.inheritable, got.ambient]) expect(mask).toBe(want);
+  });
+
   it('with the empty set leaves root with nothing', () => {
     const got = parseStatusCaps(confined(new Set(), ['/bin/cat', '/proc/self/status']).stdout);
     expect([got.bounding, got.effective, got.permitted, got.inheritable, got.ambient]).toEqual([0n, 0n, 0n, 0n, 0n]);
@@ -149,10 +159,13 @@ describe.skipIf(!isRoot)('applyCapabilities() in a child that then execs', () =>
   });
 
   it('refuses, before changing anything, a capability nslab does not hold itself', () => {
+    // Root here holds every capability, so the child is started without one
+    // (util-linux setpriv drops it from the bounding set it inherits).
     const own = threadCapabilities();
-    const absent = CAP_NAMES.find((c) => !((own.bounding >> BigInt(CAP[c])) & 1n));
-    if (absent === undefined) return; // this runner holds every capability: nothing to refuse
-    const r = confined(new Set<CapName>(['CAP_NET_ADMIN', absent]), ['/bin/true']);
+    const absent: CapName = CAP_NAMES.find((c) => !((own.bounding >> BigInt(CAP[c])) & 1n)) ?? 'CAP_SYS_MODULE';
+    const r = confined(new Set<CapName>(['CAP_NET_ADMIN', absent]), ['/bin/true'], {
+      launcher: ['setpriv', `--bounding-set=-${absent.replace(/^CAP_/, '').toLowerCase()}`, '--'],
+    });
     expect(r.status).toBe(3);
     const out = JSON.parse(r.stdout) as { error: string; message: string; missing: string[] };
     expect(out.error).toBe('CapabilityError');

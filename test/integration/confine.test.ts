@@ -49,8 +49,10 @@ function facts(): Facts {
   return (JSON.parse(readFileSync(`/run/nslab/${lab}/lab.json`, 'utf8')) as { facts: Facts }).facts;
 }
 function nodeCgroup(key: string, node: string): string {
-  const tree = facts().confine.cgroups.trees.find((t) => t.key === key || t.key.split(',').includes(key));
-  if (!tree) throw new Error(`no ${key} tree`);
+  // cgroup v1 has a hierarchy per controller; on v2 (or for what v1 lacks) the unified tree holds them all.
+  const trees = facts().confine.cgroups.trees;
+  const tree = trees.find((t) => t.key === key || t.key.split(',').includes(key)) ?? trees.find((t) => t.key === 'unified');
+  if (!tree) throw new Error(`no ${key} tree among ${trees.map((t) => t.key).join(', ')}`);
   return `${tree.labDir}/${node}`;
 }
 
@@ -83,8 +85,9 @@ describe.skipIf(!isRoot)('confined nodes and nslab exec', () => {
     expect((sys ?? '').trim().split('\n').sort()).toEqual(['eth0', 'eth1', 'lo']);
   });
 
-  it('ran the start-up command in the node (lo mtu) and left the background one running in its cgroup', () => {
-    expect(readFileSync(`/proc/sys/net/ipv4/ip_forward`, 'utf8')).toBeDefined();
+  it('ran the start-up command in the node (lo mtu) and left the background one running in its cgroup', async () => {
+    const lo = JSON.parse((await execa('ip', ['-n', `${lab}-h1`, '-j', 'link', 'show', 'lo'])).stdout) as Array<{ mtu: number }>;
+    expect(lo[0]?.mtu).toBe(65000);
     const procs = readFileSync(`${nodeCgroup('pids', 'h1')}/cgroup.procs`, 'utf8').trim().split('\n').filter(Boolean).map(Number);
     const comms = procs.map((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim());
     expect(comms).toContain('sleep');

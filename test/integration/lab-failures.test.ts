@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { chmodSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readableCli } from '../helpers/readable.js';
 import { dirname } from 'node:path';
 import { writeRecord } from '../../src/lab/state.js';
 import { LabLock } from '../../src/lab/lock.js';
@@ -71,7 +72,10 @@ describe.skipIf(!isRoot)('failures leave nothing behind', () => {
     const name = lab('user');
     const file = exampleAs('two-hosts.yaml', name);
     chmodSync(dirname(file), 0o755); // readable by the unprivileged user
-    const r = await execa('node', [CLI, 'up', file], { uid: 65534, gid: 65534, reject: false, stdin: 'ignore' });
+    const { cli, cleanup } = readableCli(CLI); // a copy when the checkout is in a 0700 directory
+    const r = await execa('node', [cli, 'up', file], { uid: 65534, gid: 65534, reject: false, stdin: 'ignore' }).finally(() => {
+      if (cleanup) rmSync(cleanup, { recursive: true, force: true });
+    });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('nslab up needs root');
     expect(labNamespaces(name)).toEqual([]);
@@ -136,7 +140,7 @@ describe.skipIf(!isRoot)('failures leave nothing behind', () => {
 });
 
 describe.skipIf(!isRoot)('link impairments at up', () => {
-  it('a delay on a kernel without netem fails up in one line naming the missing feature, and rolls back', async () => {
+  it('a delay on a kernel without netem fails up in one line naming the missing feature, and rolls back', async (ctx) => {
     const name = uniqueLab('nem');
     const file = writeTopology(
       'netem.yaml',
@@ -148,7 +152,7 @@ describe.skipIf(!isRoot)('link impairments at up', () => {
         // This kernel has netem: the qdisc must be there instead.
         const tc = await execa('tc', ['-n', `${name}-h1`, '-j', 'qdisc', 'show', 'dev', 'eth0']);
         expect(tc.stdout).toContain('"kind":"netem"');
-        return;
+        ctx.skip('this kernel has netem, so up cannot fail for want of it here (test/unit/link.test.ts pins the message)');
       }
       expect(r.exitCode).toBe(1);
       const lines = r.stderr.trim().split('\n');

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readableNodeModules } from '../helpers/readable.js';
 import { ROOT, transpileTree } from '../helpers/transpile.js';
 import { hostArch } from '../../src/sys/seccomp/arch.js';
 import { encodeProgram } from '../../src/sys/seccomp/bpf.js';
@@ -70,7 +71,7 @@ describe.skipIf(!isRoot || !hostArch())('seccomp filters in the kernel', () => {
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), `nslab-seccomp-${process.pid}-`));
     transpileTree(join(ROOT, 'src/sys/seccomp/index.ts'), work);
-    symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
+    readableNodeModules(work); // the child may run as uid 65534, even from a 0700 checkout
     target = join(work, 'mnt');
     mkdirSync(target);
   });

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execa, type ResultPromise } from 'execa';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,8 +10,18 @@ import { CLI, exampleAs, isRoot, netnsList, nslab, uniqueLab } from '../helpers/
 type Child = ResultPromise<{ stdin: 'ignore'; reject: false; timeout: number }>;
 
 /** Start `nslab graph ARGS` and wait for the URL it prints. */
+/** Every graph process a test started: afterEach ends those a failed assertion left running (by their pid, via execa). */
+const started: Child[] = [];
+afterEach(async () => {
+  for (const c of started.splice(0)) {
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await c.catch(() => undefined);
+  }
+});
+
 async function startGraph(args: readonly string[]): Promise<{ child: Child; url: string; out: () => string }> {
   const child = execa('node', [CLI, 'graph', ...args, '--no-open'], { stdin: 'ignore', reject: false, timeout: 60_000 }) as Child;
+  started.push(child);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();

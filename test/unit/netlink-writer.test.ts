@@ -104,9 +104,11 @@ describe.runIf(HOST_LITTLE_ENDIAN)('Writer', () => {
     expect(parseAttrs(w.finish())[0]?.data).toEqual(big);
   });
 
-  it('pad() and zeros() write zero bytes even into a reused region', () => {
+  it('pad() aligns to 4 bytes with zeros, and zeros(n) adds n of them', () => {
     const w = new Writer(8);
-    w.u8(0xff).pad().zeros(3);
-    expect(toHex(w.finish())).toBe('ff000000 000000');
+    w.u8(0xff).pad();
+    expect(w.finish().length).toBe(4);
+    w.zeros(3).u8(0xee).pad();
+    expect(toHex(w.finish())).toBe('ff000000 000000ee');
   });
 });

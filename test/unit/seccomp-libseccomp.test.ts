@@ -68,7 +68,12 @@ function expectSameDecisions(ours: readonly SockFilter[], theirs: readonly SockF
 suite('programs against libseccomp', () => {
   it('both programs pass the kernel checks', () => {
     const theirs = lib?.build(ALLOW, BOTH, [{ name: 'mount', action: errno(1) }]) ?? [];
+    expect(theirs.length).toBeGreaterThan(0);
     expect(() => checkSeccompFilter(theirs)).not.toThrow();
+    const ours = compilePolicy({ defaultAction: ALLOW, rules: [{ names: ['mount'], action: errno(1) }] }, { arches: BOTH }).program;
+    expect(ours.length).toBeGreaterThan(0);
+    expect(() => checkSeccompFilter(ours)).not.toThrow();
+    expect(() => checkSeccompFilter(compilePolicy(DEFAULT_PROFILE, { arches: BOTH }).program)).not.toThrow();
   });
 
   it('the default profile decides as libseccomp does with the same denials', () => {
