@@ -1,5 +1,4 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from './transpile.js';
@@ -37,8 +36,7 @@ export function readableNodeModules(into: string): void {
     symlinkSync(modules, join(into, 'node_modules'));
     return;
   }
-  const koffi = dirname(createRequire(join(ROOT, 'package.json')).resolve('koffi/package.json'));
-  cpSync(koffi, join(into, 'node_modules', 'koffi'), { recursive: true });
+  cpSync(join(modules, 'koffi'), join(into, 'node_modules', 'koffi'), { recursive: true });
   const koromix = join(modules, '@koromix');
   if (existsSync(koromix)) {
     for (const d of readdirSync(koromix)) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,9 @@ import { DEFAULT_PROFILE } from '../../src/sys/seccomp/default-profile.js';
  * system calls (and the programs it spawns: util-linux unshare and mount)
  * got. The seccomp code is transpiled from src/ into a temp directory.
  */
-const CHILD = fileURLToPath(new URL('./fixtures/seccomp-child.mjs', import.meta.url));
+const CHILD_SOURCE = fileURLToPath(new URL('./fixtures/seccomp-child.mjs', import.meta.url));
+/** The child script, copied into the work directory beside its node_modules (readable by uid 65534 even from a 0700 checkout). */
+let CHILD = '';
 const INT80 = fileURLToPath(new URL('./fixtures/seccomp-int80.c', import.meta.url));
 const isRoot = process.getuid?.() === 0;
 const EPERM = 1;
@@ -72,6 +74,8 @@ describe.skipIf(!isRoot || !hostArch())('seccomp filters in the kernel', () => {
     work = mkdtempSync(join(tmpdir(), `nslab-seccomp-${process.pid}-`));
     transpileTree(join(ROOT, 'src/sys/seccomp/index.ts'), work);
     readableNodeModules(work); // the child may run as uid 65534, even from a 0700 checkout
+    CHILD = join(work, 'seccomp-child.mjs');
+    copyFileSync(CHILD_SOURCE, CHILD);
     target = join(work, 'mnt');
     mkdirSync(target);
   });
