@@ -12,7 +12,6 @@ import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js'
 import { libc } from '../os/libc.js';
 import { inNetns } from '../os/thread-netns.js';
 import { Sandbox } from './sandbox.js';
-import { namespaceSysctls } from '../topology/explain.js';
 import { isUplinkRoute, type Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
 import type { ApplyContext } from './step.js';
@@ -60,7 +59,7 @@ export async function applyPlan(
   /** Namespaces this run made (createNamedNetns undoes its own half-made one). */
   const made = new Set<string>();
   const inside = (n: (typeof plan.namespaces)[number]): Connection => {
-    for (const [key, value] of namespaceSysctls(n)) writeSysctl(key, value);
+    for (const [key, value] of n.netSysctls) writeSysctl(key, value);
     return RtnlSession.open({ label: `netns ${n.name}` });
   };
   /** Every namespace of the plan, each in `nodes` as soon as it exists. */

@@ -1,24 +1,5 @@
 import { impairmentCommands } from './impairment.js';
-import { isUplinkRoute, type Plan, type PlanNamespace, type PlanRoute } from './plan.js';
-
-/** The sysctls `up` writes in a new namespace, as `sysctl` keys and values. */
-export function namespaceSysctls(n: PlanNamespace): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  if (!n.ipv6) {
-    // No IPv6 wanted: no link-local addresses, no DAD/MLD/RS chatter that a
-    // bridge would flood to every port.
-    out.push(['net.ipv6.conf.default.disable_ipv6', 1], ['net.ipv6.conf.all.disable_ipv6', 1]);
-  } else {
-    // Lab addresses are planned, so duplicate address detection only delays
-    // them (and link-local addresses, which neighbour discovery needs) by seconds.
-    out.push(['net.ipv6.conf.default.accept_dad', 0], ['net.ipv6.conf.all.accept_dad', 0]);
-  }
-  if (n.forwarding) {
-    out.push(['net.ipv4.ip_forward', 1]);
-    if (n.ipv6) out.push(['net.ipv6.conf.default.forwarding', 1], ['net.ipv6.conf.all.forwarding', 1]);
-  }
-  return out;
-}
+import { isUplinkRoute, type Plan, type PlanRoute } from './plan.js';
 
 /** A route of the plan as the `ip route add` that makes it. */
 export function routeCommand(r: PlanRoute): string {
@@ -42,7 +23,7 @@ export function explainPlan(plan: Plan, steps: readonly string[] = []): string {
   ];
   for (const n of plan.namespaces) {
     lines.push(`ip netns add ${n.name}                # node ${n.node} (${n.kind})`);
-    const sysctls = namespaceSysctls(n);
+    const sysctls = n.netSysctls;
     if (sysctls.length) lines.push(`ip netns exec ${n.name} sysctl -qw ${sysctls.map(([k, v]) => `${k}=${v}`).join(' ')}`);
   }
   lines.push('', '# 2. Loopback up, bridges, and veth pairs born with each end in its namespace.');
