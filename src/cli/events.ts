@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { LabEventStream, formatEvent, type LabEvent } from '../lab/events.js';
+import { LabEventStream } from '../lab/events.js';
+import { type LabEvent } from '../lab/event-tracker.js';
+import { formatEvent } from '../lab/event-tracker.js';
 import { requirePrivileges } from '../sys/privileges.js';
 import { runningPlan } from './check.js';
 

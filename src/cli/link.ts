@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { LinkControlError, setLinkState, showLinks, type InterfaceStatus } from '../lab/link-control.js';
+import { setLinkState, showLinks, type InterfaceStatus } from '../lab/link-control.js';
+import { LinkControlError } from '../lab/link-impairment.js';
 import { requirePrivileges } from '../sys/privileges.js';
 import { runningPlan } from './check.js';
 import { UsageError } from './errors.js';

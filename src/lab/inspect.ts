@@ -88,7 +88,6 @@ export interface LinkView {
   readonly up: boolean;
 }
 
-const IFF_LOWER_UP = 0x10000;
 
 /** What the kernel says about one namespace's links, addresses and routes. */
 export interface NamespaceState {
@@ -129,7 +128,7 @@ export function interfaceViews(state: NamespaceState): InterfaceView[] {
         name: l.name,
         index: l.index,
         up: l.up,
-        carrier: (l.flags & IFF_LOWER_UP) !== 0,
+        carrier: l.carrier,
         operstate: l.operstate,
         ...(l.mac !== undefined ? { mac: l.mac } : {}),
         ...(l.mtu !== undefined ? { mtu: l.mtu } : {}),

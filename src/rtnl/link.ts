@@ -136,7 +136,12 @@ export interface Link {
   readonly index: number;
   readonly name: string;
   readonly flags: number;
+  /** IFF_UP: set up by someone (`ip link set up`). */
   readonly up: boolean;
+  /** IFF_LOWER_UP: the other end is there and up (a veth's peer). */
+  readonly carrier: boolean;
+  /** The state people read: `down` (not set up), `no-carrier` (up, peer down or gone), `up`. */
+  readonly state: LinkState;
   readonly operstate: string;
   readonly mtu?: number;
   readonly mac?: string;
@@ -147,6 +152,14 @@ export interface Link {
   readonly link?: number;
   readonly linkNetnsId?: number;
   readonly stats?: LinkStats;
+}
+
+export type LinkState = 'up' | 'down' | 'no-carrier';
+
+/** The state `ip link` shows from IFF_UP and IFF_LOWER_UP ("state DOWN", "NO-CARRIER", "LOWER_UP"). */
+export function linkStateOf(flags: number): LinkState {
+  if (!(flags & IFF.IFF_UP)) return 'down';
+  return flags & IFF.IFF_LOWER_UP ? 'up' : 'no-carrier';
 }
 
 export function formatMac(b: Uint8Array): string {
@@ -192,6 +205,8 @@ export function decodeLink(msg: Message): Link {
     name: get(IFLA.IFLA_IFNAME, read.string) ?? '',
     flags,
     up: (flags & IFF.IFF_UP) !== 0,
+    carrier: (flags & IFF.IFF_LOWER_UP) !== 0,
+    state: linkStateOf(flags),
     operstate: opstate === undefined ? 'UNKNOWN' : OPERSTATES[opstate] ?? String(opstate),
   };
   const optional: Record<string, unknown> = {

@@ -41,7 +41,6 @@ export interface WatchOptions {
   readonly now?: () => number;
 }
 
-const IFF_LOWER_UP = 0x10000;
 
 /** A node's view without its counters, to tell real changes from traffic. */
 function withoutStats(n: NodeView): string {
@@ -273,7 +272,7 @@ export class LabWatcher {
           missed = true;
           return i;
         }
-        if (l.up !== i.up || ((l.flags & IFF_LOWER_UP) !== 0) !== i.carrier || l.operstate !== i.operstate) missed = true;
+        if (l.up !== i.up || l.carrier !== i.carrier || l.operstate !== i.operstate) missed = true;
         if (!l.stats) return i;
         const stats = {
           rxBytes: Number(l.stats.rxBytes),

@@ -1,6 +1,6 @@
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../src/lab/events.js';
+import type { LabEvent } from '../../src/lab/event-tracker.js';
 import { CLI, exampleAs, isRoot, netnsList, nslab as nslabRaw, uniqueLab } from '../helpers/nslab.js';
 
 /** The CLI's result as text (the shared helper's execa Result type is wider than what it returns). */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NamespaceTracker, clockTime, formatEvent, type LabEvent } from '../../src/lab/events.js';
+import { type LabEvent } from '../../src/lab/event-tracker.js';
+import { formatEvent } from '../../src/lab/event-tracker.js';
+import { clockTime } from '../../src/lab/event-tracker.js';
+import { NamespaceTracker } from '../../src/lab/event-tracker.js';
 import type { NamespaceState } from '../../src/lab/inspect.js';
 import type { Message } from '../../src/netlink/message.js';
 import { Writer } from '../../src/netlink/writer.js';
@@ -47,8 +50,8 @@ function route(type: number, dst: [number, number, number, number], len: number,
 function seeded(): NamespaceTracker {
   const state: NamespaceState = {
     links: [
-      { index: 1, name: 'lo', flags: IFF_UP | IFF_LOWER_UP, up: true, operstate: 'UNKNOWN', mtu: 65536 },
-      { index: 2, name: 'eth0', flags: IFF_UP | IFF_LOWER_UP, up: true, operstate: 'UP', mtu: 1500 },
+      { index: 1, name: 'lo', flags: IFF_UP | IFF_LOWER_UP, up: true, carrier: true, state: 'up', operstate: 'UNKNOWN', mtu: 65536 },
+      { index: 2, name: 'eth0', flags: IFF_UP | IFF_LOWER_UP, up: true, carrier: true, state: 'up', operstate: 'UP', mtu: 1500 },
     ],
     addresses: [{ index: 2, family: 4, prefix: 24, scope: 0, local: '10.0.0.1', flags: 0 }],
     routes: [{ family: 4, dst: 'default', table: 254, protocol: 4, scope: 0, type: 1, gateway: '10.0.0.254', oif: 2 }],
@@ -110,8 +113,8 @@ describe('NamespaceTracker', () => {
     t.handle(link(RTM.RTM_NEWLINK, 2, 'eth0', 0));
     const changes = t.compare({
       links: [
-        { index: 1, name: 'lo', flags: IFF_UP | IFF_LOWER_UP, up: true, operstate: 'UNKNOWN', mtu: 65536 },
-        { index: 2, name: 'eth0', flags: 0, up: false, operstate: 'DOWN', mtu: 1500 },
+        { index: 1, name: 'lo', flags: IFF_UP | IFF_LOWER_UP, up: true, carrier: true, state: 'up', operstate: 'UNKNOWN', mtu: 65536 },
+        { index: 2, name: 'eth0', flags: 0, up: false, carrier: false, state: 'down', operstate: 'DOWN', mtu: 1500 },
       ],
       addresses: [{ index: 2, family: 4, prefix: 24, scope: 0, local: '10.0.0.1', flags: 0 }],
       routes: [],

@@ -1,7 +1,12 @@
+import { linkStateOf } from '../../src/rtnl/link.js';
 import { describe, expect, it } from 'vitest';
-import {
-  LinkControlError, formatImpairment, impairmentFromQdiscs, linkState, mergeImpairment, missingQdiscMessage, parseEndpoint, parseFlags,
-} from '../../src/lab/link-control.js';
+import { formatImpairment } from '../../src/lab/link-impairment.js';
+import { impairmentFromQdiscs } from '../../src/lab/link-impairment.js';
+import { mergeImpairment } from '../../src/lab/link-impairment.js';
+import { parseFlags } from '../../src/lab/link-impairment.js';
+import { parseEndpoint } from '../../src/lab/link-impairment.js';
+import { missingQdiscMessage } from '../../src/lab/link-impairment.js';
+import { LinkControlError } from '../../src/lab/link-impairment.js';
 import { parseMessages } from '../../src/netlink/message.js';
 import { decodeQdisc, type Qdisc } from '../../src/rtnl/qdisc.js';
 import { onlyMessage, tcFixture, tcReplyFixture } from '../fixtures/tc/fixtures.js';
@@ -115,10 +120,10 @@ describe('missingQdiscMessage()', () => {
   });
 });
 
-describe('linkState()', () => {
+describe('linkStateOf()', () => {
   it('says down, no-carrier or up from IFF_UP and IFF_LOWER_UP', () => {
-    expect(linkState({ flags: 0 })).toBe('down');
-    expect(linkState({ flags: 0x1 | 0x1000 })).toBe('no-carrier');
-    expect(linkState({ flags: 0x1 | 0x10000 })).toBe('up');
+    expect(linkStateOf(0)).toBe('down');
+    expect(linkStateOf(0x1 | 0x1000)).toBe('no-carrier');
+    expect(linkStateOf(0x1 | 0x10000)).toBe('up');
   });
 });
