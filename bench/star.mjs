@@ -89,6 +89,45 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+/** Median seconds of a plain spawn (no GNU time wrapper), env optionally changed. */
+function quick(cmd, args, env) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { stdio: 'ignore', env: env ?? process.env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`);
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+/**
+ * Start-up: nslab --version, validate and exec (in a sandboxed node whose
+ * init runs already) against node -e 0, interleaved, median of 10. When the
+ * environment sets NODE_EXTRA_CA_CERTS (this workplace does), Node reads the
+ * whole CA bundle at every start, before any of nslab's code: the same
+ * figures without it are shown too.
+ */
+function startUp(lab) {
+  const cases = [
+    ['--version', ['--version']],
+    ['validate', ['validate', fileURLToPath(new URL('../topologies/default.yaml', import.meta.url))]],
+    ['exec -- true', ['exec', lab, 'h1', '--', 'true']],
+  ];
+  quick('node', [CLI, 'exec', lab, 'h1', '--', 'true']);
+  const envs = [['as run', process.env]];
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const { NODE_EXTRA_CA_CERTS: _ca, ...rest } = process.env;
+    envs.push(['without NODE_EXTRA_CA_CERTS', rest]);
+  }
+  const out = [];
+  for (const [envName, env] of envs) {
+    const t = Object.fromEntries([['node', []], ...cases.map(([name]) => [name, []])]);
+    for (let k = 0; k < 10; k++) {
+      t.node.push(quick('node', ['-e', '0'], env));
+      for (const [name, args] of cases) t[name].push(quick('node', [CLI, ...args], env));
+    }
+    out.push({ envName, node: median(t.node), cases: cases.map(([name]) => ({ name, s: median(t[name]) })) });
+  }
+  return out;
+}
+
 const rows = [];
 let execRow;
 for (const n of sizes.length ? sizes : [100, 1000]) {
@@ -99,17 +138,7 @@ for (const n of sizes.length ? sizes : [100, 1000]) {
     // Each down starts after the kernel has settled from its up (deferred
     // work of a thousand new namespaces), so neither pays for the other.
     const nslabUp = measured(() => run('node', [CLI, 'up', file]));
-    if (!execRow) {
-      // `nslab exec LAB NODE -- true` in a sandboxed node (its init already started) against `node -e 0`.
-      run('node', [CLI, 'exec', lab, 'h1', '--', 'true']);
-      const ex = [];
-      const bare = [];
-      for (let k = 0; k < 10; k++) {
-        ex.push(run('node', [CLI, 'exec', lab, 'h1', '--', 'true']));
-        bare.push(run('node', ['-e', '0']));
-      }
-      execRow = { exec: median(ex), node: median(bare) };
-    }
+    if (!execRow) execRow = startUp(lab);
     settle();
     const nslabDown = measured(() => run('node', [CLI, 'down', lab]));
     settle();
@@ -144,6 +173,9 @@ console.log('');
 console.log('N      nslab up (sandbox)  nslab up (isolation: network)  sandbox cost');
 for (const r of rows) console.log(`${String(r.n).padEnd(6)} ${f(r.nslabUp.s).padEnd(19)} ${f(r.netUp.s).padEnd(30)} ${(r.nslabUp.s / r.netUp.s).toFixed(2)}x`);
 if (execRow) {
-  console.log('');
-  console.log(`nslab exec LAB h1 -- true: ${(execRow.exec * 1000).toFixed(0)} ms, node -e 0: ${(execRow.node * 1000).toFixed(0)} ms, ratio ${(execRow.exec / execRow.node).toFixed(2)}x (median of 10)`);
+  for (const e of execRow) {
+    console.log('');
+    console.log(`start-up (${e.envName}; median of 10): node -e 0 ${(e.node * 1000).toFixed(0)} ms`);
+    for (const c of e.cases) console.log(`  nslab ${c.name.padEnd(14)} ${(c.s * 1000).toFixed(0).padStart(4)} ms  ${(c.s / e.node).toFixed(2)}x node -e 0`);
+  }
 }

@@ -22,7 +22,7 @@ export {
   type KillOptions,
   type KillReport,
   type LabTree,
-} from './manager.js';
+} from './record.js';
 export { createCgroupManager, openCgroupManager, type ManagerOptions } from './create.js';
 export { CgroupV1Manager } from './v1.js';
 export { CgroupV2Manager } from './v2.js';

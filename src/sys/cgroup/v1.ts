@@ -2,7 +2,9 @@ import { dirname, join } from 'node:path';
 import { cpuV1, cpuacctUsageUsec } from './cpu.js';
 import { cpusetV1 } from './cpuset.js';
 import { freezerV1, freezerV2, type Freezer } from './freezer.js';
-import { BaseCgroupManager, type Controllers, type LabTree } from './manager.js';
+import { BaseCgroupManager } from './manager.js';
+import { type Controllers } from './record.js';
+import { type LabTree } from './record.js';
 import { memoryV1 } from './memory.js';
 import { pidsV1 } from './pids.js';
 
