@@ -1,7 +1,8 @@
 import { NetlinkError } from '../netlink/error.js';
 import { SyscallError } from '../os/syscall-error.js';
 import { listTables } from '../nft/list.js';
-import { formatRuleset, natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
+import { natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
+import { formatRuleset } from '../nft/ruleset-text.js';
 import { NftSession } from '../nft/session.js';
 import { netnsPath } from '../sys/netns-path.js';
 import type { Plan, PlanNat, PlanPortForward } from '../topology/plan.js';

@@ -2,7 +2,7 @@ import { decodeChain, dumpChains } from './chain.js';
 import { NFT_MSG } from './constants.js';
 import { isNftMessage, type NftFamily } from './framing.js';
 import { decodeRule, dumpRules } from './rule.js';
-import type { InstalledRuleset } from './ruleset.js';
+import type { InstalledRuleset } from './ruleset-text.js';
 import type { NftSession } from './session.js';
 import { decodeTable, dumpTables, type Table } from './table.js';
 

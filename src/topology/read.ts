@@ -47,14 +47,20 @@ export function readTopologyText(file: string, maxBytes = DEFAULT_MAX_BYTES): st
   }
   try {
     if (!fstatSync(fd).isFile()) throw new TopologyFileError(`${file} is ${kindOf(fstatSync(fd))}, not a topology file (a regular YAML file)`);
-    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    // Read to the end, however the size changed since the stat (a file being
+    // written, a /proc file that says 0): the cap counts what was read.
+    let buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let n = 0;
     for (;;) {
+      if (n === buf.length) {
+        const bigger = Buffer.alloc(Math.min(buf.length * 2, maxBytes + 1));
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
       const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
       if (n > maxBytes) throw new TopologyFileError(`${file} grew past the ${mib(maxBytes)} nslab reads while it was read (--max-size raises it)`);
-      if (n === buf.length) break; // the file grew: the next read, if any, says by how much
     }
     return buf.toString('utf8', 0, n);
   } catch (err) {

@@ -1,5 +1,5 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { nestingTooDeep, treeProblems } from './yaml-bounds.js';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { aliasResolver, nestingTooDeep, treeProblems } from './yaml-bounds.js';
 import { Diagnostics, didYouMean, type Position } from './diagnostics.js';
 
 /**
@@ -177,7 +177,7 @@ export class Source {
   readonly root: Field;
   private readonly lines = new LineCounter();
   private readonly ignoredSeen = new Set<string>();
-  private readonly doc: Document | undefined;
+  private readonly resolve: (node: unknown) => YamlNode | null = (n) => (isAlias(n) ? null : ((n ?? null) as YamlNode | null));
   private readonly pairCache = new WeakMap<YamlNode, Map<string, MapPair>>();
 
   constructor(
@@ -197,10 +197,10 @@ export class Source {
       const lp = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
       this.diagnostics.error({ file, line: lp?.line ?? 1, col: lp?.col ?? 1 }, '', `invalid YAML: ${e.message.split('\n')[0]}`);
     }
+    this.resolve = aliasResolver(doc);
     if (doc.errors.length === 0) {
-      for (const p of treeProblems(doc, (offset) => this.lines.linePos(offset).line)) this.diagnostics.error(this.at(p.offset), '', `invalid YAML: ${p.message}`);
+      for (const p of treeProblems(doc, (offset) => this.lines.linePos(offset).line, this.resolve)) this.diagnostics.error(this.at(p.offset), '', `invalid YAML: ${p.message}`);
     }
-    this.doc = doc;
     const contents = this.diagnostics.hasErrors ? null : this.deref(doc.contents);
     this.root = new Field(contents, '', this.position(contents), this);
   }
@@ -212,8 +212,7 @@ export class Source {
 
   /** The node an alias stands for (the anchored one); any other node as it is. */
   deref(node: unknown): YamlNode | null {
-    if (isAlias(node)) return this.doc ? ((node.resolve(this.doc) ?? null) as YamlNode | null) : null;
-    return (node ?? null) as YamlNode | null;
+    return this.resolve(node);
   }
 
   /** A map's pairs by key, written ones first, then those `<<:` merges bring (earlier merges win). */
@@ -225,9 +224,10 @@ export class Source {
     if (isMap(map)) {
       for (const pair of map.items) {
         if (!isPair(pair)) continue;
-        const keyNode = pair.key as YamlNode | null;
+        const keyNode = this.deref(pair.key);
         const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        if (key === MERGE_KEY && isScalar(keyNode)) {
+        // Only a plain << merges (YAML 1.1); "<<" quoted is an ordinary key.
+        if (key === MERGE_KEY && isScalar(keyNode) && keyNode.type === 'PLAIN' && !isAlias(pair.key)) {
           const v = this.deref(pair.value);
           if (isSeq(v)) for (const item of v.items) merges.push(this.deref(item) as YamlNode);
           else merges.push(v as YamlNode);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 
 /**
  * Bounds on what a topology file may make the loader do, checked before the
@@ -19,55 +19,90 @@ export interface Where {
 }
 
 /**
- * The first place where the text nests deeper than `max`, by block
- * indentation, `- ` entries and flow brackets (outside quotes and
- * comments), found without parsing: the parser itself recurses and would
- * overflow the stack on a file 2000 levels deep.
+ * The first place where the text nests deeper than `max`, found from the
+ * yaml library's own lexer (iterative, so quotes, comments, block scalars
+ * and complex keys are read as the parser will read them) before the
+ * parser, which recurses and would overflow the stack on a file 2000
+ * levels deep. Block nesting counts each line's indentation level and
+ * each `- ` and `? ` indicator; flow nesting counts brackets exactly.
  */
 export function nestingTooDeep(text: string, max = MAX_DEPTH): Where | undefined {
   const indents: number[] = [];
   let flow = 0;
-  let blockScalarIndent = -1; // while > -1, lines indented more than this are a | or > scalar's text
   let offset = 0;
-  for (const line of text.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
-    const indent = line.length - line.trimStart().length;
-    const content = line.trim();
-    if (blockScalarIndent >= 0) {
-      if (content === '' || indent > blockScalarIndent) continue;
-      blockScalarIndent = -1;
+  let col = 0;
+  let lineStart = true;
+  let scalarText = false;
+  for (const tok of new Lexer().lex(text)) {
+    // Control markers of the lexer are not source text: document start, flow-error end, "a scalar follows".
+    if (tok === '\x02' || tok === '\x18') continue;
+    if (tok === '\x1f') {
+      scalarText = true;
+      continue;
     }
-    if (content === '' || content.startsWith('#')) continue;
-    if (flow === 0) {
-      while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop();
-      let pos = indent;
-      while (line.startsWith('- ', pos) || line.slice(pos) === '-') {
-        indents.push(pos);
-        pos += 1;
-        while (line[pos] === ' ') pos++;
-      }
-      indents.push(pos);
-      if (indents.length + flow > max) return { offset: start + pos, message: `the file nests deeper than ${max} levels here` };
+    const type = scalarText ? 'scalar' : CST.tokenType(tok);
+    scalarText = false;
+    const at = offset;
+    const startCol = col;
+    offset += tok.length;
+    const nl = tok.lastIndexOf('\n');
+    col = nl >= 0 ? tok.length - nl - 1 : col + tok.length;
+    if (type === 'newline' || type === 'space' || type === 'comment' || type === 'directive-line' || type === 'doc-start' || type === 'doc-end' || type === 'byte-order-mark') {
+      if (nl >= 0) lineStart = true;
+      continue;
     }
-    let quote: string | undefined;
-    for (let i = indent; i < line.length; i++) {
-      const c = line[i];
-      if (quote) {
-        if (c === '\\' && quote === '"') i++;
-        else if (c === quote) quote = undefined;
-        continue;
-      }
-      if (c === '"' || c === "'") quote = c;
-      else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-      else if (c === '[' || c === '{') {
-        flow++;
-        if (indents.length + flow > max) return { offset: start + i, message: `the file nests deeper than ${max} levels here` };
-      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    if (flow === 0 && lineStart) {
+      while (indents.length > 0 && (indents.at(-1) as number) >= startCol) indents.pop();
+      indents.push(startCol);
+    } else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind')) {
+      indents.push(startCol);
     }
-    if (flow === 0 && /(^|:\s|-\s)[|>][0-9+-]*\s*(#.*)?$/.test(content)) blockScalarIndent = indent;
+    lineStart = nl >= 0;
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0) flow--;
+    if (indents.length + flow > max) return { offset: at, message: `the file nests deeper than ${max} levels here` };
   }
   return undefined;
+}
+
+/**
+ * Alias → the node it stands for, from one walk over the document: the
+ * yaml library's own Alias.resolve() searches the whole document each time,
+ * which made 10 000 aliases take seconds. An alias stands for the last
+ * anchor of its name before it.
+ */
+export function aliasResolver(doc: Document): (alias: unknown) => YamlNode | null {
+  const anchors = new Map<string, { at: number; node: YamlNode }[]>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (!n || isAlias(n)) continue;
+    const node = n as YamlNode;
+    if (node.anchor) {
+      const list = anchors.get(node.anchor) ?? [];
+      list.push({ at: node.range?.[0] ?? 0, node });
+      anchors.set(node.anchor, list);
+    }
+    if (isMap(node)) for (const p of node.items) stack.push(p.key, p.value);
+    else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
+  for (const list of anchors.values()) list.sort((a, b) => a.at - b.at);
+  return (alias) => {
+    if (!isAlias(alias)) return (alias ?? null) as YamlNode | null;
+    const list = anchors.get(alias.source);
+    if (!list) return null;
+    const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+    let best: YamlNode | null = null;
+    for (let lo = 0, hi = list.length - 1; lo <= hi; ) {
+      const mid = (lo + hi) >> 1;
+      const e = list[mid] as { at: number; node: YamlNode };
+      if (e.at < at) {
+        best = e.node;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
 }
 
 /**
@@ -76,7 +111,7 @@ export function nestingTooDeep(text: string, max = MAX_DEPTH): Where | undefined
  * expansion beyond MAX_EXPANDED values or MAX_DEPTH levels. Returns every
  * problem, each at a node's place.
  */
-export function treeProblems(doc: Document, lineOf: (offset: number) => number, maxExpanded = MAX_EXPANDED, maxDepth = MAX_DEPTH): Where[] {
+export function treeProblems(doc: Document, lineOf: (offset: number) => number, resolve: (n: unknown) => YamlNode | null = aliasResolver(doc), maxExpanded = MAX_EXPANDED, maxDepth = MAX_DEPTH): Where[] {
   const problems: Where[] = [];
   const root = doc.contents as YamlNode | null;
   if (!root) return problems;
@@ -84,21 +119,22 @@ export function treeProblems(doc: Document, lineOf: (offset: number) => number, 
   const depth = new Map<YamlNode, number>();
   const visiting = new Set<YamlNode>();
   const at = (n: YamlNode | null | undefined): number => n?.range?.[0] ?? 0;
-  const target = (n: unknown): YamlNode | null => {
-    if (isAlias(n)) return (n.resolve(doc) ?? null) as YamlNode | null;
-    return (n ?? null) as YamlNode | null;
-  };
+  const target = resolve;
   const children = (n: YamlNode): YamlNode[] => {
     if (isMap(n)) {
       const out: YamlNode[] = [];
       const seen = new Map<string, YamlNode>();
       for (const pair of n.items) {
         if (!isPair(pair)) continue;
-        const key = pair.key as YamlNode | null;
+        const key = target(pair.key);
+        if (key !== null && !isScalar(key)) {
+          problems.push({ offset: at(pair.key as YamlNode), message: 'a key here is a list or a map; topology keys are names' });
+          continue;
+        }
         if (isScalar(key)) {
           const k = String(key.value);
           const first = seen.get(k);
-          if (first) problems.push({ offset: at(key), message: `duplicate key '${k}' (first at line ${lineOf(at(first))})` });
+          if (first) problems.push({ offset: at(pair.key as YamlNode), message: `duplicate key '${k}' (first at line ${lineOf(at(first))})` });
           else seen.set(k, key);
         }
         const v = target(pair.value);

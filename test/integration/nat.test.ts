@@ -5,7 +5,8 @@ import { labNatRuleset, natStep, tableComment, type NatTableEntry } from '../../
 import type { Journal, JournalEntry } from '../../src/lab/state.js';
 import type { ApplyContext } from '../../src/lab/step.js';
 import { listTable } from '../../src/nft/list.js';
-import { diffRuleset, formatRuleset } from '../../src/nft/ruleset.js';
+import { diffRuleset } from '../../src/nft/ruleset-text.js';
+import { formatRuleset } from '../../src/nft/ruleset-text.js';
 import { NftError } from '../../src/nft/errors.js';
 import { NftSession } from '../../src/nft/session.js';
 import { libc, O_CLOEXEC, O_RDONLY } from '../../src/os/libc.js';

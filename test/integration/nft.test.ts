@@ -7,9 +7,9 @@ import { masquerade } from '../../src/nft/expr/masq.js';
 import { listTable, listTables } from '../../src/nft/list.js';
 import { ifname } from '../../src/nft/match.js';
 import { newRule } from '../../src/nft/rule.js';
-import {
-  diffRuleset, formatRuleset, natRuleset, removeRuleset, rulesetRequests, type NatPlan,
-} from '../../src/nft/ruleset.js';
+import { natRuleset, removeRuleset, rulesetRequests, type NatPlan } from '../../src/nft/ruleset.js';
+import { diffRuleset } from '../../src/nft/ruleset-text.js';
+import { formatRuleset } from '../../src/nft/ruleset-text.js';
 import { NftSession } from '../../src/nft/session.js';
 import { delTable, newTable } from '../../src/nft/table.js';
 import { haveNft, isRoot, makeNetns, netnsExists, nftApply, nftJson, nftText, withoutHandles, type TestNetns } from '../helpers/nft-netns.js';

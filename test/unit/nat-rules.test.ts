@@ -10,7 +10,8 @@ import { compilePlan } from '../../src/topology/plan.js';
 import { debugExpr } from '../../src/nft/expr/index.js';
 import { batchBegin, batchEnd } from '../../src/nft/framing.js';
 import { decodeRule } from '../../src/nft/rule.js';
-import { formatRuleset, rulesetRequests, type RulesetSpec } from '../../src/nft/ruleset.js';
+import { rulesetRequests, type RulesetSpec } from '../../src/nft/ruleset.js';
+import { formatRuleset } from '../../src/nft/ruleset-text.js';
 import type { Plan, PlanNat, PlanPortForward, PlanRoute, PlanUplink } from '../../src/topology/plan.js';
 import { expectSameAsNft, nftFixture } from '../helpers/nft-fixtures.js';
 

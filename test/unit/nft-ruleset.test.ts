@@ -5,9 +5,10 @@ import { decodeChain } from '../../src/nft/chain.js';
 import { NFT_MSG } from '../../src/nft/constants.js';
 import { batchBegin, batchEnd, isNftMessage, nftMsgOf } from '../../src/nft/framing.js';
 import { decodeRule } from '../../src/nft/rule.js';
-import {
-  diffRuleset, formatRuleset, natRuleset, removeRuleset, rulesetRequests, type InstalledRuleset, type NatPlan,
-} from '../../src/nft/ruleset.js';
+import { natRuleset, removeRuleset, rulesetRequests, type NatPlan } from '../../src/nft/ruleset.js';
+import { diffRuleset } from '../../src/nft/ruleset-text.js';
+import { type InstalledRuleset } from '../../src/nft/ruleset-text.js';
+import { formatRuleset } from '../../src/nft/ruleset-text.js';
 import { decodeTable } from '../../src/nft/table.js';
 import { expectSameAsNft, nftFixture, nftReplies } from '../helpers/nft-fixtures.js';
 

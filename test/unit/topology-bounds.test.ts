@@ -48,6 +48,19 @@ describe('YAML bounds', () => {
     expect(problem(() => loadTopology('d.yaml', block))).toMatch(/^d\.yaml:66:\d+: the file nests deeper than 64 levels here$/);
   });
 
+  it('cannot be got round: an apostrophe or a bracket in a plain scalar, a comment ending in "- |", complex keys', () => {
+    // Each once passed a hand-made pre-scan and overflowed the parser's stack (found in review).
+    const deep = (text: string) => nestingTooDeep(text)?.message;
+    expect(deep(`a: [it's, ${'['.repeat(1000)}${']'.repeat(1000)}]`)).toBe('the file nests deeper than 64 levels here');
+    expect(deep(`a: x[\nb:\n${'- '.repeat(1000)}c`)).toBe('the file nests deeper than 64 levels here');
+    expect(deep(`a: # - |\n  ${'- '.repeat(1000)}c`)).toBe('the file nests deeper than 64 levels here');
+    expect(deep(`${'? '.repeat(1000)}c`)).toBe('the file nests deeper than 64 levels here');
+  });
+
+  it('reads a tagged block scalar full of brackets as text, not nesting', () => {
+    expect(nestingTooDeep(`x-t: !!str |\n  ${'['.repeat(100)}\nname: x\n`)).toBeUndefined();
+  });
+
   it('does not count brackets in quotes, comments or block scalars as nesting', () => {
     const text = `name: q\n# ${'['.repeat(100)}\nx: "${'['.repeat(100)}"\ny: '${'{'.repeat(100)}'\nz: |\n  ${'['.repeat(100)}\n`;
     expect(nestingTooDeep(text)).toBeUndefined();
@@ -81,6 +94,27 @@ topology:
 
   it('says what a merge of something other than a map is', () => {
     expect(problem(() => loadTopology('m.yaml', 'name: m\nx-l: &l [1, 2]\ntopology:\n  nodes: { h1: { <<: *l } }\n'))).toContain("'<<' merges a map, or a list of maps, into this one; found a value");
+  });
+
+  it('resolves 10 000 aliases of one anchor (each alias once, not a search of the document each)', () => {
+    const text = `name: a\nx-v: &v { pids: 7 }\ntopology:\n  nodes:\n${Array.from({ length: 10_000 }, (_, i) => `    h${i}: *v`).join('\n')}\n`;
+    const plan = compilePlan(loadTopology('a.yaml', text));
+    expect(plan.namespaces).toHaveLength(10_000);
+    expect(plan.namespaces.every((n) => n.confine.limits.pids === 7)).toBe(true);
+  });
+
+  it('finds a key repeated through an alias, refuses list and map keys, and merges only on a plain <<', () => {
+    const env = (body: string) => `name: d\ntopology:\n  nodes:\n    h1:\n      env:\n${body}`;
+    expect(problem(() => loadTopology('d.yaml', env('        &v FOO: a\n        *v : b\n')))).toBe("d.yaml:7:9: invalid YAML: duplicate key 'FOO' (first at line 6)");
+    expect(problem(() => loadTopology('d.yaml', env('        ? [BAR]\n        : 1\n')))).toBe('d.yaml:6:11: invalid YAML: a key here is a list or a map; topology keys are names');
+    // Quoted, "<<" is an ordinary key: its value (a map) is no environment string.
+    expect(problem(() => loadTopology('q.yaml', 'name: q\nx-e: &e { A: "1" }\ntopology:\n  nodes:\n    h1: { env: { "<<": *e } }\n'))).toContain('topology.nodes.h1.env.<<: expected a string, found a map');
+  });
+
+  it('reads a file whose size the stat does not tell (a /proc file says 0) to its end', () => {
+    const said = problem(() => loadTopologyFile('/proc/self/status'));
+    expect(said).toContain("/proc/self/status:1:7: Name: unknown field 'Name'");
+    expect(said).toMatch(/\/proc\/self\/status:\d+:\d+: VmPeak: unknown field 'VmPeak'|Cpus_allowed: unknown field/);
   });
 
   it('finds a duplicate key among 100 000 with both places, in one pass', () => {
