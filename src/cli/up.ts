@@ -36,7 +36,7 @@ export function registerUp(program: Command): void {
       if (opts.explain) {
         const [{ explainEtcFiles }, { explainUplink }, { explainNat }] = await Promise.all([
           import('../lab/etc-files.js'),
-          import('../lab/uplink.js'),
+          import('../lab/uplink-plan.js'),
           import('../lab/nat.js'),
         ]);
         process.stdout.write(explainPlan(plan, [...explainEtcFiles(plan), ...explainUplink(plan), ...explainNat(plan)]));
