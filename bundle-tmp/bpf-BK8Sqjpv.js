@@ -1,1 +1,0 @@
-export { u as encodeProgram } from "./bpf-CJj_0kLA.js";

@@ -1,1 +1,0 @@
-export { t as registerCheck } from "./check-DTrUwynC.js";

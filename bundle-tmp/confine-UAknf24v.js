@@ -1,1 +1,0 @@
-export { n as confineStep } from "./confine-FwEDBdkt.js";

@@ -1,1 +1,0 @@
-export { r as etcFilesStep } from "./etc-files-3LqQkl7l.js";

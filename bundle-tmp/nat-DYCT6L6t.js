@@ -1,1 +1,0 @@
-export { o as natStep } from "./nat-DgBeIgIt.js";

@@ -1,1 +1,0 @@
-export { r as sandboxStep } from "./sandbox-Cj29Yee9.js";

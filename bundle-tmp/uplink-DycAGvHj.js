@@ -1,1 +1,0 @@
-export { c as uplinkStep } from "./uplink-BNLcprHh.js";
