@@ -16,6 +16,7 @@ import { decodeRoute, newRoute } from '../../src/rtnl/route.js';
 import { parseCidr, parseIp } from '../../src/inet/ip.js';
 import { fromHex } from '../helpers/hex.js';
 import { tcReplyFixture } from '../fixtures/tc/fixtures.js';
+import { seeded } from '../helpers/random.js';
 
 /**
  * Messages as the kernel sends them (captured replies of nft and tc, and
@@ -23,16 +24,6 @@ import { tcReplyFixture } from '../fixtures/tc/fixtures.js';
  * seed: every decoder either decodes or throws NetlinkDecodeError, never a
  * TypeError or a RangeError of its own that the CLI would print as a bug.
  */
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seq = { seq: 1, pid: 0 };
 const rtnl = [
@@ -74,7 +65,7 @@ describe('decoders under mutated kernel messages', () => {
   it('decode or throw NetlinkDecodeError, for 30 000 seeded mutations', () => {
     const corpus = [...rtnl, ...nftReplies, ...tcReplies];
     expect(corpus.length).toBeGreaterThan(10);
-    const rnd = random(20261204);
+    const rnd = seeded(20261204);
     let decoded = 0;
     let refused = 0;
     for (let i = 0; i < 30_000; i++) {

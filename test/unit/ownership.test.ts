@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTopology } from '../../src/topology/load.js';
 import { compilePlan } from '../../src/topology/plan.js';
+import { seeded } from '../helpers/random.js';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'nslab-own-'));
 process.env.NSLAB_STATE_DIR = stateDir;
@@ -25,20 +26,9 @@ describe('the journal', () => {
   });
 });
 
-/** A seeded generator (mulberry32), so a failure is the same every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('namespace names', () => {
   it('no two labs that up lets through ever share a namespace (random labs, names built to collide)', () => {
-    const rnd = random(12);
+    const rnd = seeded(12);
     const parts = ['a', 'b', 'x', 'a-b', 'b-x', 'x-a'];
     const pick = (): string => parts[Math.floor(rnd() * parts.length)] as string;
     const name = (most: number): string => Array.from({ length: 1 + Math.floor(rnd() * most) }, pick).join('-');
