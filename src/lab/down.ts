@@ -1,5 +1,5 @@
 import { requirePrivileges } from '../sys/privileges.js';
-import { labDirExists, removeLabDir } from './state.js';
+import { labDirExists, readRecord, removeLabDir, writeRecord } from './state.js';
 import { LabLock } from './lock.js';
 import { teardown, type TeardownResult } from './teardown.js';
 
@@ -15,6 +15,9 @@ export async function down(lab: string): Promise<DownResult> {
   if (!labDirExists(lab)) return { lab, found: false, namespaces: 0, removed: 0, absent: 0 };
   const lock = LabLock.acquire(lab, 'take it down');
   try {
+    // Said before anything goes: a down killed half-way leaves a lab `list` shows as partial.
+    const rec = readRecord(lab);
+    if (rec) writeRecord({ ...rec, status: 'removing' });
     const result = await teardown(lab);
     removeLabDir(lab);
     return { lab, found: true, ...result };

@@ -36,6 +36,7 @@ function interactiveShell(): string[] {
 export function execInNode(lab: string, node: string, command: readonly string[], opts: ExecOptions = {}): never {
   const rec = readRecord(lab);
   if (!rec) throw new ExecError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
+  if (rec.status === 'removing') throw new ExecError(`lab '${lab}' is being taken down (or a down of it was cut short: run 'nslab down ${lab}')`);
   if (rec.status !== 'up' && !opts.starting) throw new ExecError(`lab '${lab}' is still being deployed; try again when 'nslab up' has finished`);
   const n = rec.plan.namespaces.find((x) => x.node === node);
   if (!n) {

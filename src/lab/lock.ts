@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { LOCK_EX, LOCK_NB, LOCK_SH, libc } from '../os/libc.js';
 import { labDir, readRecord } from './state.js';
 
@@ -26,18 +26,35 @@ export class LabLock {
     const fd = openSync(`${labDir(lab)}/lock`, 'a+');
     if (!libc.flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB)) {
       closeSync(fd);
-      const rec = readRecord(lab);
-      const who = rec ? ` (pid ${rec.pid})` : '';
+      const holder = lockHolder(lab);
+      const who = holder ? `nslab (pid ${holder.pid}) holds it to ${holder.doing}` : 'another nslab is working on it';
       throw new LabBusyError(
-        rec?.status === 'deploying'
-          ? `lab '${lab}' is being deployed by another nslab${who}; wait for it, or stop it and run 'nslab down ${lab}'`
-          : `lab '${lab}' is busy: another nslab is working on it${who}; cannot ${doing} now`,
+        readRecord(lab)?.status === 'deploying' && (!holder || holder.doing === 'bring it up')
+          ? `lab '${lab}' is being deployed: ${who}; wait for it, or stop it and run 'nslab down ${lab}'`
+          : `lab '${lab}' is busy: ${who}; cannot ${doing} now`,
       );
+    }
+    if (!shared) {
+      // Who holds the lab and why, for the next one that finds it busy (the record names the up, not a down).
+      ftruncateSync(fd, 0);
+      writeSync(fd, `${process.pid} ${doing}\n`);
     }
     return new LabLock(lab, fd);
   }
 
   release(): void {
     closeSync(this.fd);
+  }
+}
+
+/** The pid and purpose the last exclusive holder wrote in the lock file, if that process still runs. */
+function lockHolder(lab: string): { pid: number; doing: string } | undefined {
+  try {
+    const m = /^(\d+) (.+)$/m.exec(readFileSync(`${labDir(lab)}/lock`, 'utf8'));
+    if (!m) return undefined;
+    const pid = Number(m[1]);
+    return existsSync(`/proc/${pid}`) ? { pid, doing: m[2] as string } : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -37,7 +37,8 @@ export interface StepEntry {
   readonly [key: string]: unknown;
 }
 
-export type LabStatus = 'deploying' | 'up';
+/** `removing`: a down has begun (a down killed half-way leaves it, and `list` says partial). */
+export type LabStatus = 'deploying' | 'up' | 'removing';
 
 /** lab.json: what the lab is and how far `up` got. */
 export interface LabRecord {
@@ -122,8 +123,17 @@ export function listLabDirs(): string[] {
   }
 }
 
+/**
+ * Remove a lab's state directory. Should another nslab (an up waiting for
+ * the lock) have put a file there meanwhile, the directory is its now and
+ * stays: that is not an error for the one leaving.
+ */
 export function removeLabDir(lab: string): void {
-  rmSync(labDir(lab), { recursive: true, force: true });
+  try {
+    rmSync(labDir(lab), { recursive: true, force: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOTEMPTY') throw err;
+  }
 }
 
 export function labDirExists(lab: string): boolean {

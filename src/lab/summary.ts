@@ -27,11 +27,24 @@ export function labSummaries(): LabSummary[] {
         status = 'deploying';
       }
     }
+    const nodes = rec?.plan.namespaces.length ?? 0;
+    const running = rec?.plan.namespaces.filter((n) => existsSync(netnsPath(n.name))).length ?? 0;
+    if (status === 'removing') {
+      // A removing record whose lock is free was left by a down that died half-way.
+      try {
+        LabLock.acquire(lab, 'inspect it').release();
+        status = `partial (${running} of ${nodes} namespaces left; run nslab down)`;
+      } catch {
+        status = 'removing';
+      }
+    } else if (status === 'up' && running < nodes) {
+      status = `partial (${running} of ${nodes} namespaces)`;
+    }
     return {
       lab,
       status,
-      nodes: rec?.plan.namespaces.length ?? 0,
-      running: rec?.plan.namespaces.filter((n) => existsSync(netnsPath(n.name))).length ?? 0,
+      nodes,
+      running,
       links: rec?.plan.veths.length ?? 0,
       source: rec?.source ?? '',
     };

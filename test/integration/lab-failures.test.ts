@@ -101,17 +101,42 @@ describe.skipIf(!isRoot)('failures leave nothing behind', () => {
     const file = exampleAs('two-hosts.yaml', name);
     const plan = compilePlan(loadTopologyFile(file));
     // This test process plays the nslab that is deploying.
-    const lock = LabLock.acquire(name, 'deploy');
+    const lock = LabLock.acquire(name, 'bring it up');
     try {
       writeRecord({ lab: name, source: file, status: 'deploying', pid: process.pid, startedAt: new Date().toISOString(), plan });
       const r = await nslab(['up', file]);
       expect(r.exitCode).toBe(1);
-      expect(r.stderr).toContain(`lab '${name}' is being deployed by another nslab (pid ${process.pid})`);
+      expect(r.stderr).toContain(`lab '${name}' is being deployed: nslab (pid ${process.pid}) holds it to bring it up`);
       expect(labNamespaces(name)).toEqual([]);
     } finally {
       lock.release();
     }
     await nslab(['down', name]);
+    await expectNothingLeft(name);
+  });
+
+  it('names the down that holds a lab, not the up that made it; list says partial after a down cut short', async () => {
+    const name = lab('hold');
+    const file = exampleAs('two-hosts.yaml', name);
+    expect((await nslab(['up', file])).exitCode).toBe(0);
+    const rec = JSON.parse(readFileSync(`/run/nslab/${name}/lab.json`, 'utf8')) as { pid: number };
+    // This test process plays a down in progress.
+    const lock = LabLock.acquire(name, 'take it down');
+    try {
+      const r = await nslab(['up', file]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain(`lab '${name}' is busy: nslab (pid ${process.pid}) holds it to take it down; cannot bring it up now`);
+      expect(r.stderr).not.toContain(`pid ${rec.pid})`);
+    } finally {
+      lock.release();
+    }
+    // A down that got as far as one namespace, then died: the record says removing, the lock is free.
+    const plan = compilePlan(loadTopologyFile(file));
+    writeRecord({ lab: name, source: file, status: 'removing', pid: 1, startedAt: new Date().toISOString(), plan });
+    await execa('ip', ['netns', 'del', `${name}-h1`]);
+    const list = JSON.parse((await nslab(['list', '--json'])).stdout) as { lab: string; status: string }[];
+    expect(list.find((l) => l.lab === name)?.status).toBe(`partial (1 of 2 namespaces left; run nslab down)`);
+    expect((await nslab(['down', name])).exitCode).toBe(0);
     await expectNothingLeft(name);
   });
 
