@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { LabEventStream } from '../lab/events.js';
-import { type LabEvent } from '../lab/event-tracker.js';
-import { formatEvent } from '../lab/event-tracker.js';
+import { type LabEvent, formatEvent } from '../lab/event-tracker.js';
 import { requirePrivileges } from '../sys/privileges.js';
 import { runningPlan } from './check.js';
 

@@ -34,12 +34,11 @@ export function registerUp(program: Command): void {
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
       if (opts.explain) {
-        const [{ explainEtcFiles }, { explainUplink }, { explainNat }] = await Promise.all([
-          import('../lab/etc-files.js'),
-          import('../lab/uplink-plan.js'),
-          import('../lab/nat.js'),
-        ]);
-        process.stdout.write(explainPlan(plan, [...explainEtcFiles(plan), ...explainUplink(plan), ...explainNat(plan)]));
+        // Each step explains itself, in the order up runs them.
+        const { STEPS } = await import('../lab/steps.js');
+        const lines: string[] = [];
+        for (const step of STEPS) if (step.explain) lines.push(...(await step.explain())(plan));
+        process.stdout.write(explainPlan(plan, lines));
         return;
       }
       if (opts.dryRun) {

@@ -1,11 +1,10 @@
+import { labNatRuleset, tableComment } from './nat-plan.js';
 import { NetlinkError } from '../netlink/error.js';
 import { SyscallError } from '../os/syscall-error.js';
 import { listTables } from '../nft/list.js';
-import { natRuleset, NSLAB_FAMILY, NSLAB_TABLE, removeRuleset, rulesetRequests, type NatPlan, type PortForward, type RulesetSpec } from '../nft/ruleset.js';
-import { formatRuleset } from '../nft/ruleset-text.js';
+import { NSLAB_FAMILY, removeRuleset, rulesetRequests } from '../nft/ruleset.js';
 import { NftSession } from '../nft/session.js';
 import { netnsPath } from '../sys/netns-path.js';
-import type { Plan, PlanNat, PlanPortForward } from '../topology/plan.js';
 import type { StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 
@@ -26,52 +25,6 @@ import type { ApplyContext, Step } from './step.js';
  * The table carries the comment `nslab lab <lab>`: `down` deletes a table
  * only when it still has it, so a table someone else made is never touched.
  */
-
-/** The comment on every table nslab makes for a lab. */
-export function tableComment(lab: string): string {
-  return `nslab lab ${lab}`;
-}
-
-/** A plan's port forward as the ruleset builder takes it (addressed to this machine only). */
-export function portForwardOf(p: PlanPortForward): PortForward {
-  if (!p.to) throw new NatPlanError(`port forward ${p.port}/${p.proto} goes to node ${p.toNode}, which has no IPv4 address [${p.origin}]`);
-  return { proto: p.proto, port: p.port, to: p.to, toPort: p.toPort, local: true, origin: p.origin };
-}
-
-export class NatPlanError extends Error {
-  override readonly name = 'NatPlanError';
-}
-
-/** What nslab installs in a lab node for its `nat:` and `ports:`. */
-export function labNatPlan(n: PlanNat, lab: string): NatPlan {
-  const out = n.masquerade?.out;
-  return {
-    table: NSLAB_TABLE,
-    comment: tableComment(lab),
-    origin: n.origin,
-    masquerade: n.masquerade ? [{ sources: n.masquerade.sources, oifname: n.masquerade.out, origin: n.origin }] : [],
-    portForwards: n.ports.map(portForwardOf),
-    ...(out !== undefined ? { forward: { policy: 'accept', established: true, refuse: [{ iifname: out, family: 4, origin: n.origin }] } } : {}),
-  };
-}
-
-/** The ruleset for one lab node. */
-export function labNatRuleset(n: PlanNat, lab: string): RulesetSpec {
-  return natRuleset(labNatPlan(n, lab));
-}
-
-/** `nft -f` of a ruleset as a shell here-document (for --explain). */
-export function nftHereDoc(prefix: string, spec: RulesetSpec): string[] {
-  return [`${prefix}nft -f - <<'EOF'`, ...formatRuleset(spec).trimEnd().split('\n'), 'EOF'];
-}
-
-/** The NAT step as shell commands, for `up --explain`. */
-export function explainNat(plan: Plan): string[] {
-  if (plan.nat.length === 0) return [];
-  const lines = ['# NAT and port forwards: nslab\'s own nf_tables table in each node that has nat: or ports:.'];
-  for (const n of plan.nat) lines.push(...nftHereDoc(`ip netns exec ${n.netns} `, labNatRuleset(n, plan.lab)));
-  return lines;
-}
 
 /** Journal entry: nslab's table in a lab namespace. */
 export interface NatTableEntry extends StepEntry {

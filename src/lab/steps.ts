@@ -1,3 +1,4 @@
+import type { Plan } from '../topology/plan.js';
 import type { Step } from './step.js';
 
 /** A step's name and journal ops, known without loading its module. */
@@ -10,6 +11,12 @@ export interface StepRef {
    */
   readonly filesOnly?: boolean;
   load(): Promise<Step>;
+  /**
+   * The step as the shell commands that do the same (`up --explain`),
+   * from a module without kernel code, so the explanation is the step's
+   * own and loading it makes nothing.
+   */
+  explain?(): Promise<(plan: Plan) => string[]>;
 }
 
 /**
@@ -21,12 +28,19 @@ export interface StepRef {
 export const STEPS: readonly StepRef[] = [
   { name: 'sandbox', ops: ['sandbox'], load: async () => (await import('./sandbox.js')).sandboxStep },
   { name: 'confine', ops: ['uts', 'cgroup'], load: async () => (await import('./confine.js')).confineStep },
-  { name: 'etc-files', ops: ['etc-hosts', 'etc-netns'], filesOnly: true, load: async () => (await import('./etc-files.js')).etcFilesStep },
+  {
+    name: 'etc-files',
+    ops: ['etc-hosts', 'etc-netns'],
+    filesOnly: true,
+    load: async () => (await import('./etc-files.js')).etcFilesStep,
+    explain: async () => (await import('./etc-files.js')).explainEtcFiles,
+  },
   {
     name: 'uplink',
     ops: ['uplink-link', 'uplink-route', 'host-nat-table', 'host-ip-forward'],
     load: async () => (await import('./uplink.js')).uplinkStep,
+    explain: async () => (await import('./uplink-plan.js')).explainUplink,
   },
-  { name: 'nat', ops: ['nat-table'], load: async () => (await import('./nat.js')).natStep },
+  { name: 'nat', ops: ['nat-table'], load: async () => (await import('./nat.js')).natStep, explain: async () => (await import('./nat-plan.js')).explainNat },
   { name: 'commands', ops: [], load: async () => (await import('./commands.js')).commandsStep },
 ];

@@ -37,8 +37,6 @@ export function labSummaries(): LabSummary[] {
       } catch {
         status = 'removing';
       }
-    } else if (status === 'up' && running < nodes) {
-      status = `partial (${running} of ${nodes} namespaces)`;
     }
     return {
       lab,

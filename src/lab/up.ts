@@ -2,8 +2,7 @@ import { requirePrivileges } from '../sys/privileges.js';
 import type { Plan } from '../topology/plan.js';
 import { applyPlan, type ApplyProgress } from './apply.js';
 import { Journal, readJournal, readRecord, removeLabDir, writeRecord } from './state.js';
-import { LabBusyError } from './lock.js';
-import { LabLock } from './lock.js';
+import { LabBusyError, LabLock } from './lock.js';
 import { teardown } from './teardown.js';
 import { checkNamespaceNames } from './ownership.js';
 

@@ -2,7 +2,7 @@ import { natRuleset, type NatPlan, type RulesetSpec } from '../nft/ruleset.js';
 import { formatCidr, networkOf, parseCidr } from '../inet/ip.js';
 import { routeCommand } from '../topology/explain.js';
 import { isUplinkRoute, type Plan, type PlanUplink } from '../topology/plan.js';
-import { nftHereDoc, portForwardOf, tableComment } from './nat.js';
+import { nftHereDoc, portForwardOf, tableComment } from './nat-plan.js';
 import { type StepEntry } from './state.js';
 
 /**

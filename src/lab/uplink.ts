@@ -15,7 +15,8 @@ import { writeSysctl } from '../sys/netns.js';
 import { homeNetns } from '../os/thread-netns.js';
 import { isUplinkRoute } from '../topology/plan.js';
 import { routeRequest } from './requests.js';
-import { deleteOwnTable, tableComment } from './nat.js';
+import { deleteOwnTable } from './nat.js';
+import { tableComment } from './nat-plan.js';
 import { listLabDirs, readJournal, type StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 

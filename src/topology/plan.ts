@@ -1,8 +1,7 @@
 import { namespaceName } from './names.js';
 import { planNat, overUplink } from './plan-nat.js';
-import { IfIndexes, planNamespaces, planVeths } from './plan-nodes.js';
+import { IfIndexes, planNamespaces, planVeths, origin } from './plan-nodes.js';
 import { planAddresses, planImpairments, planRoutes } from './plan-ip.js';
-import { origin } from './plan-nodes.js';
 import type { Plan, PlanExpect, PlanRoute } from './plan-types.js';
 import type { Topology } from './types.js';
 

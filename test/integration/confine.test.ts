@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { DEFAULT_NODE_CAPS, capMask, formatMask } from '../../src/sys/caps/index.js';
 import { CLI, isRoot, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
 
@@ -168,7 +168,6 @@ describe('bad confinement input is named with file:line, and nothing is made', (
   }
 });
 
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 function writeFileSyncNear(file: string, name: string, text: string): void {
   writeFileSync(join(dirname(file), name), text);

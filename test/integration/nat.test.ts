@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labNatRuleset, natStep, tableComment, type NatTableEntry } from '../../src/lab/nat.js';
+import { natStep, type NatTableEntry } from '../../src/lab/nat.js';
+import { labNatRuleset, tableComment } from '../../src/lab/nat-plan.js';
 import type { Journal, JournalEntry } from '../../src/lab/state.js';
 import type { ApplyContext } from '../../src/lab/step.js';
 import { listTable } from '../../src/nft/list.js';
-import { diffRuleset } from '../../src/nft/ruleset-text.js';
-import { formatRuleset } from '../../src/nft/ruleset-text.js';
+import { diffRuleset, formatRuleset } from '../../src/nft/ruleset-text.js';
 import { NftError } from '../../src/nft/errors.js';
 import { NftSession } from '../../src/nft/session.js';
 import { libc, O_CLOEXEC, O_RDONLY } from '../../src/os/libc.js';

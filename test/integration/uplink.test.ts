@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostNatRuleset } from '../../src/lab/uplink-plan.js';
-import { hostTableName } from '../../src/lab/uplink-plan.js';
+import { hostNatRuleset, hostTableName } from '../../src/lab/uplink-plan.js';
 import { formatRuleset } from '../../src/nft/ruleset-text.js';
 import { loadTopologyFile } from '../../src/topology/load.js';
 import { compilePlan, type Plan, type PlanUplink } from '../../src/topology/plan.js';

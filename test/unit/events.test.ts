@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LabEvent } from '../../src/lab/event-tracker.js';
-import { formatEvent } from '../../src/lab/event-tracker.js';
-import { clockTime } from '../../src/lab/event-tracker.js';
-import { NamespaceTracker } from '../../src/lab/event-tracker.js';
+import { type LabEvent, formatEvent, clockTime, NamespaceTracker } from '../../src/lab/event-tracker.js';
 import type { NamespaceState } from '../../src/lab/inspect.js';
 import type { Message } from '../../src/netlink/message.js';
 import { Writer } from '../../src/netlink/writer.js';

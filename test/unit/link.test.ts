@@ -1,12 +1,6 @@
 import { linkStateOf } from '../../src/rtnl/link.js';
 import { describe, expect, it } from 'vitest';
-import { formatImpairment } from '../../src/lab/link-impairment.js';
-import { impairmentFromQdiscs } from '../../src/lab/link-impairment.js';
-import { mergeImpairment } from '../../src/lab/link-impairment.js';
-import { parseFlags } from '../../src/lab/link-impairment.js';
-import { parseEndpoint } from '../../src/lab/link-impairment.js';
-import { missingQdiscMessage } from '../../src/lab/link-impairment.js';
-import { LinkControlError } from '../../src/lab/link-impairment.js';
+import { formatImpairment, impairmentFromQdiscs, mergeImpairment, parseFlags, parseEndpoint, missingQdiscMessage, LinkControlError } from '../../src/lab/link-impairment.js';
 import { parseMessages } from '../../src/netlink/message.js';
 import { decodeQdisc, type Qdisc } from '../../src/rtnl/qdisc.js';
 import { onlyMessage, tcFixture, tcReplyFixture } from '../fixtures/tc/fixtures.js';

@@ -6,9 +6,7 @@ import { NFT_MSG } from '../../src/nft/constants.js';
 import { batchBegin, batchEnd, isNftMessage, nftMsgOf } from '../../src/nft/framing.js';
 import { decodeRule } from '../../src/nft/rule.js';
 import { natRuleset, removeRuleset, rulesetRequests, type NatPlan } from '../../src/nft/ruleset.js';
-import { diffRuleset } from '../../src/nft/ruleset-text.js';
-import { type InstalledRuleset } from '../../src/nft/ruleset-text.js';
-import { formatRuleset } from '../../src/nft/ruleset-text.js';
+import { diffRuleset, type InstalledRuleset, formatRuleset } from '../../src/nft/ruleset-text.js';
 import { decodeTable } from '../../src/nft/table.js';
 import { expectSameAsNft, nftFixture, nftReplies } from '../helpers/nft-fixtures.js';
 

@@ -2,11 +2,7 @@ import { join, posix } from 'node:path';
 import { cgroupDir, detectCgroups, isBeneath, type CgroupLayout, type Hierarchy } from './detect.js';
 import { CgroupError } from './errors.js';
 import { realCgroupFs, type CgroupFs } from './fs.js';
-import { labCgroupName } from './record.js';
-import { checkCgroupName } from './record.js';
-import { type CgroupRecord } from './record.js';
-import { type LabTree } from './record.js';
-import { type CgroupManager } from './record.js';
+import { labCgroupName, checkCgroupName, type CgroupRecord, type LabTree, type CgroupManager } from './record.js';
 import { CgroupV1Manager } from './v1.js';
 import { CgroupV2Manager, V2_CONTROLLERS } from './v2.js';
 

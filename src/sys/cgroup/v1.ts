@@ -3,8 +3,7 @@ import { cpuV1, cpuacctUsageUsec } from './cpu.js';
 import { cpusetV1 } from './cpuset.js';
 import { freezerV1, freezerV2, type Freezer } from './freezer.js';
 import { BaseCgroupManager } from './manager.js';
-import { type Controllers } from './record.js';
-import { type LabTree } from './record.js';
+import { type Controllers, type LabTree } from './record.js';
 import { memoryV1 } from './memory.js';
 import { pidsV1 } from './pids.js';
 

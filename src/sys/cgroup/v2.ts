@@ -3,8 +3,7 @@ import { cpuV2 } from './cpu.js';
 import { cpusetV2 } from './cpuset.js';
 import { freezerV2, type Freezer } from './freezer.js';
 import { BaseCgroupManager } from './manager.js';
-import { type Controllers } from './record.js';
-import { type LabTree } from './record.js';
+import { type Controllers, type LabTree } from './record.js';
 import { memoryV2 } from './memory.js';
 import { pidsV2 } from './pids.js';
 
