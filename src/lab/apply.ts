@@ -11,6 +11,7 @@ import { missingQdiscMessage, LinkControlError } from './link-impairment.js';
 import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
 import { libc } from '../os/libc.js';
 import { inNetns } from '../os/thread-netns.js';
+import { ensureFdRoom } from '../os/fd-room.js';
 import { Sandbox } from './sandbox.js';
 import { isUplinkRoute, type Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
@@ -54,6 +55,8 @@ export async function applyPlan(
     return n;
   };
   const facts: Record<string, unknown> = {};
+  // Two fds per namespace (its file and its socket) for the whole build, and some to spare.
+  ensureFdRoom(2 * plan.namespaces.length + 512);
   let sandbox: Sandbox | undefined;
   let done = 0;
   /** Namespaces this run made (createNamedNetns undoes its own half-made one). */

@@ -35,6 +35,8 @@ const c = {
   signal: lib.func('void *signal(int sig, void *handler)'),
   sigprocmask: lib.func('int sigprocmask(int how, const void *set, void *old)'),
   geteuid: lib.func('uint32_t geteuid()'),
+  getrlimit: lib.func('int getrlimit(int resource, _Out_ void *rlim)'),
+  setrlimit: lib.func('int setrlimit(int resource, const void *rlim)'),
   // sockets that read errno themselves (sys/ping.ts: non-blocking probes)
   connect: lib.func('int connect(int fd, const void *addr, uint32_t len)'),
   sendto: lib.func('intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
@@ -263,4 +265,16 @@ export const libc = {
   geteuid(): number {
     return c.geteuid();
   },
+  /** getrlimit(2): [soft, hard] as bigints (RLIM_INFINITY is 2^64 - 1). */
+  getrlimit(resource: number): [bigint, bigint] {
+    const buf = new BigUint64Array(2);
+    check('getrlimit', c.getrlimit(resource, buf));
+    return [buf[0] as bigint, buf[1] as bigint];
+  },
+  setrlimit(resource: number, soft: bigint, hard: bigint): void {
+    check('setrlimit', c.setrlimit(resource, BigUint64Array.from([soft, hard])), `${resource} ${soft} ${hard}`);
+  },
 };
+
+/** <sys/resource.h> */
+export const RLIMIT_NOFILE = 7;
