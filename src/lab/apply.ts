@@ -8,8 +8,9 @@ import { NetlinkError } from '../netlink/error.js';
 import { unsupportedQdiscKind } from '../rtnl/qdisc.js';
 import { impairmentRequests } from '../topology/impairment.js';
 import { missingQdiscMessage, LinkControlError } from './link-impairment.js';
-import { createNamedNetns, writeSysctl, type NamedNetns } from '../sys/netns.js';
-import { libc } from '../os/libc.js';
+import { createNamedNetns, writeSysctl } from '../sys/netns.js';
+import { netnsPath } from '../sys/netns-path.js';
+import { O_CLOEXEC, O_RDONLY, libc } from '../os/libc.js';
 import { inNetns } from '../os/thread-netns.js';
 import { ensureFdRoom } from '../os/fd-room.js';
 import { Sandbox } from './sandbox.js';
@@ -21,10 +22,24 @@ import { addressRequest, routeRequest } from './requests.js';
 
 const LOOPBACK_INDEX = 1;
 
-/** A namespace being built: its fd and the rtnetlink socket opened inside it. */
+/**
+ * A namespace being built: the rtnetlink socket opened inside it. Its fd is
+ * not kept (a socket stays in the namespace it was made in): a 10 000-node
+ * lab would otherwise hold 20 000 fds. Where a request or a step needs the
+ * namespace's fd it is opened then, a chunk of requests at a time.
+ */
 interface Node {
-  readonly ns: NamedNetns;
   readonly rtnl: Connection;
+}
+
+/** Requests for a namespace, some of which name other namespaces by fd (a veth's far end). */
+type PhaseItem = Request | ((fdOf: (netns: string) => number) => Request);
+
+/** How many requests go to the kernel at once when they carry namespace fds: bounds the fds open together. */
+const FD_CHUNK = 1024;
+
+function openNetnsFd(name: string): number {
+  return libc.open(netnsPath(name), O_RDONLY | O_CLOEXEC);
 }
 
 export interface ApplyProgress {
@@ -55,9 +70,10 @@ export async function applyPlan(
     return n;
   };
   const facts: Record<string, unknown> = {};
-  // Two fds per namespace (its file and its socket) for the whole build, and some to spare.
-  ensureFdRoom(2 * plan.namespaces.length + 512);
+  // A socket per namespace for the whole build, a chunk of namespace fds at a time, and some to spare.
+  ensureFdRoom(plan.namespaces.length + FD_CHUNK + 512);
   let sandbox: Sandbox | undefined;
+  const stepFds = new FdCache(64);
   let done = 0;
   /** Namespaces this run made (createNamedNetns undoes its own half-made one). */
   const made = new Set<string>();
@@ -70,13 +86,18 @@ export async function applyPlan(
     for (const n of plan.namespaces) {
       if (n.confine.isolation === 'sandbox') continue;
       const { ns, result } = createNamedNetns(n.name, () => inside(n));
+      libc.close(ns.fd);
       made.add(n.name);
-      nodes.set(n.name, { ns, rtnl: result });
+      nodes.set(n.name, { rtnl: result });
       progress?.('namespaces', ++done, plan.namespaces.length);
     }
     if (sandbox) {
       await sandbox.createMany(plan.namespaces.filter((n) => n.confine.isolation === 'sandbox'), (n, ns) => {
-        nodes.set(n.name, { ns, rtnl: inNetns(ns.fd, () => inside(n)) });
+        try {
+          nodes.set(n.name, { rtnl: inNetns(ns.fd, () => inside(n)) });
+        } finally {
+          libc.close(ns.fd);
+        }
         progress?.('namespaces', ++done, plan.namespaces.length);
       });
       await sandbox.close();
@@ -99,8 +120,8 @@ export async function applyPlan(
       saveFacts?.(facts);
     }
 
-    const batches = new Map<string, Request[]>(plan.namespaces.map((n) => [n.name, [setLink({ index: LOOPBACK_INDEX, up: true })]]));
-    const add = (ns: string, r: Request): void => {
+    const batches = new Map<string, PhaseItem[]>(plan.namespaces.map((n) => [n.name, [setLink({ index: LOOPBACK_INDEX, up: true })]]));
+    const add = (ns: string, r: PhaseItem): void => {
       const list = batches.get(ns);
       if (!list) throw new Error(`plan refers to namespace ${ns}, which the plan does not create`);
       list.push(r);
@@ -110,9 +131,8 @@ export async function applyPlan(
     }
     for (const v of plan.veths) {
       const mtu = v.mtu !== undefined ? { mtu: v.mtu } : {};
-      const peer = { name: v.b.name, index: v.b.index, mac: parseMac(v.b.mac), ...mtu, netnsFd: node(v.b.netns).ns.fd };
-      add(
-        v.a.netns,
+      node(v.b.netns); // the far end's namespace is the plan's
+      add(v.a.netns, (fdOf) =>
         newLink(
           {
             name: v.a.name,
@@ -121,7 +141,7 @@ export async function applyPlan(
             ...mtu,
             ...(v.a.master !== undefined ? { master: v.a.master } : {}),
             up: true,
-            info: veth(peer),
+            info: veth({ name: v.b.name, index: v.b.index, mac: parseMac(v.b.mac), ...mtu, netnsFd: fdOf(v.b.netns) }),
           },
           v.origin,
         ),
@@ -177,7 +197,10 @@ export async function applyPlan(
       const ctx: ApplyContext = {
         plan,
         journal,
-        netnsFd: (name) => node(name).ns.fd,
+        netnsFd: (name) => {
+          node(name);
+          return stepFds.get(name);
+        },
         rtnl: (name) => node(name).rtnl,
         remember: (fact) => {
           facts[step.name] = fact;
@@ -190,17 +213,58 @@ export async function applyPlan(
     return facts;
   } finally {
     await sandbox?.close();
-    for (const n of nodes.values()) {
-      n.rtnl.close();
-      libc.close(n.ns.fd);
-    }
+    stepFds.closeAll();
+    for (const n of nodes.values()) n.rtnl.close();
   }
 }
 
-function runPhase(phase: string, batches: Map<string, Request[]>, node: (ns: string) => Node, progress?: ApplyProgress): void {
+/**
+ * Namespace fds for steps, opened on first use and kept for a few: steps
+ * use each at once (a setns, a socket made inside), so an fd closed when
+ * the cache is full is never one still in use.
+ */
+class FdCache {
+  private readonly fds = new Map<string, number>();
+  constructor(private readonly most: number) {}
+  get(name: string): number {
+    let fd = this.fds.get(name);
+    if (fd !== undefined) return fd;
+    fd = openNetnsFd(name);
+    this.fds.set(name, fd);
+    if (this.fds.size > this.most) {
+      const [oldest, oldFd] = this.fds.entries().next().value as [string, number];
+      this.fds.delete(oldest);
+      libc.close(oldFd);
+    }
+    return fd;
+  }
+  closeAll(): void {
+    for (const fd of this.fds.values()) libc.close(fd);
+    this.fds.clear();
+  }
+}
+
+function runPhase(phase: string, batches: Map<string, PhaseItem[]>, node: (ns: string) => Node, progress?: ApplyProgress): void {
   let done = 0;
-  for (const [ns, requests] of batches) {
-    if (requests.length > 0) node(ns).rtnl.apply(requests);
+  for (const [ns, items] of batches) {
+    // In chunks, so the far ends' fds a chunk names are open only while it is sent.
+    for (let i = 0; i < items.length; i += FD_CHUNK) {
+      const open = new Map<string, number>();
+      const fdOf = (name: string): number => {
+        let fd = open.get(name);
+        if (fd === undefined) {
+          fd = openNetnsFd(name);
+          open.set(name, fd);
+        }
+        return fd;
+      };
+      try {
+        const requests = items.slice(i, i + FD_CHUNK).map((it) => (typeof it === 'function' ? it(fdOf) : it));
+        node(ns).rtnl.apply(requests);
+      } finally {
+        for (const fd of open.values()) libc.close(fd);
+      }
+    }
     progress?.(phase, ++done, batches.size);
   }
 }

@@ -94,3 +94,25 @@ export function checkPortTargets(diag: Diagnostics, ports: readonly PortForwardD
     }
   }
 }
+
+/** BR_MAX_PORTS (net/bridge/br_private.h: 1 << BR_PORT_BITS): the ports a Linux bridge takes. */
+export const BRIDGE_MAX_PORTS = 1024;
+
+/**
+ * A bridge (a `kind: bridge` node, or the switch of a `lan:`) has at most
+ * 1024 ports: the kernel refuses the next with EXFULL, half-way through up.
+ * Said at the first link past the limit; a larger LAN is several bridges.
+ */
+export function checkBridgePorts(diag: Diagnostics, nodes: ReadonlyMap<string, NodeDef>, links: readonly LinkDef[]): void {
+  const ports = new Map<string, number>();
+  for (const l of links) {
+    for (const ep of [l.a, l.b]) {
+      if (nodes.get(ep.node)?.kind !== 'bridge') continue;
+      const n = (ports.get(ep.node) ?? 0) + 1;
+      ports.set(ep.node, n);
+      if (n === BRIDGE_MAX_PORTS + 1) {
+        diag.error(ep.pos, ep.field, `bridge ${ep.node} would get more than ${BRIDGE_MAX_PORTS} ports, the most a Linux bridge takes (BR_MAX_PORTS; the kernel answers EXFULL); split it into several bridges joined by links`);
+      }
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import { networkOf, parseCidr, type Cidr } from '../inet/ip.js';
-import { checkAddresses, checkNodeReferences, checkPortTargets, checkRoutes, checkSubnets } from './checks.js';
+import { checkAddresses, checkBridgePorts, checkNodeReferences, checkPortTargets, checkRoutes, checkSubnets } from './checks.js';
 import { assignAddresses } from './ipam.js';
 import { parseExpect, parseUplink } from './lab-fields.js';
 import { parseLinks } from './links.js';
@@ -73,6 +73,7 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   const finalNodes = new Map([...nodes].map(([n, def]) => [n, { ...def, routes: [...def.routes, ...(computed.get(n) ?? [])] }]));
   checkAddresses(diag, finalLinks);
   checkRoutes(diag, finalNodes, finalLinks);
+  checkBridgePorts(diag, finalNodes, finalLinks);
   checkNodeReferences(finalNodes, finalLinks, topo.get('nodes'));
   if (uplink) checkPortTargets(diag, uplink.ports, finalNodes, finalLinks);
   const expect = parseExpect(root.get('expect'), finalNodes, finalLinks);
