@@ -53,6 +53,33 @@ export function computeRoutes(
     }
   }
 
+  // Looked up once, not per node: a 10 000-host lab made these loops quadratic.
+  const segsOf = new Map<string, Segment[]>();
+  const endpointOf = new Map<Segment, Map<string, (typeof segments)[number]['endpoints'][number]>>();
+  for (const seg of segments) {
+    const byNode = new Map<string, (typeof seg.endpoints)[number]>();
+    for (const e of seg.endpoints) {
+      if (!byNode.has(e.node)) byNode.set(e.node, e);
+      const list = segsOf.get(e.node);
+      if (!list) segsOf.set(e.node, [seg]);
+      else if (list.at(-1) !== seg) list.push(seg);
+    }
+    endpointOf.set(seg, byNode);
+  }
+  const subnetMemo = new Map<string, Cidr[]>();
+  const subnets = (seg: Segment, family: 4 | 6): Cidr[] => {
+    const key = `${seg.index}:${family}`;
+    let v = subnetMemo.get(key);
+    if (!v) subnetMemo.set(key, (v = subnetsOf(seg, family, addrs)));
+    return v;
+  };
+  const routersOf = new Map<Segment, (typeof segments)[number]['endpoints'][number][]>();
+  const routers = (seg: Segment) => {
+    let v = routersOf.get(seg);
+    if (!v) routersOf.set(seg, (v = seg.endpoints.filter((e) => isRouter(e.node))));
+    return v;
+  };
+
   for (const node of nodes.values()) {
     if (node.routing !== 'static' || node.kind === 'bridge') continue;
     const written = new Set(node.routes.map((r) => `${r.dst.family}:${formatCidr(networkOf(r.dst))}`));
@@ -63,16 +90,16 @@ export function computeRoutes(
       written.add(key);
       routes.push({ dst, via, pos: node.pos, field: `${node.field}.routing`, computed: true });
     };
-    const mine = segments.filter((s) => s.endpoints.some((e) => e.node === node.name));
+    const mine = segsOf.get(node.name) ?? [];
 
     for (const family of [4, 6] as const) {
       if (node.kind === 'host') {
         // Default route through the first router on one of the host's segments.
         for (const seg of mine) {
-          const own = seg.endpoints.find((e) => e.node === node.name);
-          const net = own && subnetsOf(seg, family, addrs).find((n) => addrs(own).some((a) => contains(n, a)));
+          const own = endpointOf.get(seg)?.get(node.name);
+          const net = own && subnets(seg, family).find((n) => addrs(own).some((a) => contains(n, a)));
           if (!net) continue;
-          const gw = seg.endpoints.filter((e) => isRouter(e.node)).map((e) => addressIn(e, net, addrs)).find(Boolean);
+          const gw = routers(seg).map((e) => addressIn(e, net, addrs)).find(Boolean);
           if (gw) {
             add({ family, bytes: new Uint8Array(family === 4 ? 4 : 16), prefix: 0 }, gw);
             break;
@@ -84,19 +111,19 @@ export function computeRoutes(
       const connected = new Set(mine.map((s) => s.index));
       for (const target of segments) {
         if (connected.has(target.index)) continue;
-        const nets = subnetsOf(target, family, addrs);
+        const nets = subnets(target, family);
         if (nets.length === 0) continue;
         const dist = singleSourceLength(g, `s${target.index}`);
         const myDist = dist[`n:${node.name}`];
         if (myDist === undefined) continue; // unreachable through routers
         let best: { seg: number; via: IpAddress } | undefined;
         for (const seg of mine) {
-          const own = seg.endpoints.find((e) => e.node === node.name);
-          for (const peer of seg.endpoints) {
-            if (peer.node === node.name || !isRouter(peer.node)) continue;
+          const own = endpointOf.get(seg)?.get(node.name);
+          for (const peer of routers(seg)) {
+            if (peer.node === node.name) continue;
             if (dist[`n:${peer.node}`] !== myDist - 2) continue;
             // The next hop must be on a subnet this router also has on that segment.
-            const shared = own && subnetsOf(seg, family, addrs).find((n) => addrs(own).some((a) => contains(n, a)));
+            const shared = own && subnets(seg, family).find((n) => addrs(own).some((a) => contains(n, a)));
             const via = shared && addressIn(peer, shared, addrs);
             if (!via) continue;
             const better =
