@@ -145,8 +145,16 @@ export const confineStep: Step = {
       }
     }
     const skipped = defaultsSkipped === undefined ? {} : { defaultsSkipped };
+    const { origin: labLimitsAt, ...labLimits } = plan.limits ?? { origin: '' };
+    try {
+      mgr.validate(labLimits);
+    } catch (err) {
+      throw new ConfinementError(`lab limits: ${(err as Error).message} [${labLimitsAt}]`, { cause: err });
+    }
     ctx.journal.intend([{ op: 'cgroup', record: mgr.record() }]);
     mgr.create();
+    // `limits:` of the whole lab go on the lab cgroup, above every node's (`echo N > nslab-LAB/memory.max`).
+    if (Object.keys(labLimits).length > 0) mgr.setLimits(undefined, labLimits);
     for (const n of plan.namespaces) if (needsCgroupAtStart(n)) mgr.addNode(n.node, nodeLimits(n, defaultsSkipped === undefined));
 
     const available = availableCapabilities();

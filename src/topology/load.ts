@@ -9,9 +9,10 @@ import { computeRoutes } from './routing.js';
 import { segmentsOf } from './segments.js';
 import { checkShape } from './shape.js';
 import { readTopologyText } from './read.js';
+import { UNLIMITED, parseCpu, parseMemory, parsePids, type CgroupLimits } from '../sys/cgroup/limits.js';
 import { Source, type Field } from './source.js';
 import { topologySpec } from './spec.js';
-import type { Addressing, EndpointDef, Pool, RoutingMode, Topology } from './types.js';
+import type { Addressing, EndpointDef, Origin, Pool, RoutingMode, Topology } from './types.js';
 
 export { looksLikeFile } from './names.js';
 
@@ -77,11 +78,29 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   checkNodeReferences(finalNodes, finalLinks, topo.get('nodes'));
   if (uplink) checkPortTargets(diag, uplink.ports, finalNodes, finalLinks);
   const expect = parseExpect(root.get('expect'), finalNodes, finalLinks);
+  const lf = root.get('limits');
+  let labLimits: (CgroupLimits & Origin) | undefined;
+  if (lf.isMap) {
+    const read = <T>(key: string, parse: (v: unknown) => T): T | undefined => {
+      const f = lf.get(key);
+      if (f.isNull || (key === 'pids' && f.text === UNLIMITED)) return undefined;
+      try {
+        return parse(f.value);
+      } catch (err) {
+        f.error((err as Error).message.replace(/^(memory|cpu|pids): /, ''));
+        return undefined;
+      }
+    };
+    const memory = read('memory', (v) => parseMemory(v));
+    const cpu = read('cpu', (v) => parseCpu(v));
+    const pids = read('pids', (v) => parsePids(v));
+    labLimits = { ...(memory !== undefined && { memory }), ...(cpu !== undefined && { cpu }), ...(pids !== undefined && { pids }), pos: lf.pos, field: lf.path };
+  }
   const uf = root.get('userns');
   const uid = uf.get('uid').value;
   const gid = uf.get('gid').value;
   const userns = typeof uid === 'number' && typeof gid === 'number' ? { uid, gid, pos: uf.pos, field: uf.path } : undefined;
-  return { name, file, nodes: finalNodes, links: finalLinks, ...(uplink ? { uplink } : {}), ...(userns ? { userns } : {}), expect };
+  return { name, file, nodes: finalNodes, links: finalLinks, ...(uplink ? { uplink } : {}), ...(labLimits ? { limits: labLimits } : {}), ...(userns ? { userns } : {}), expect };
 }
 
 

@@ -21,6 +21,8 @@ export interface Plan {
   readonly impairments: readonly PlanImpairment[];
   readonly nat: readonly PlanNat[];
   readonly uplink?: PlanUplink;
+  /** `limits:` of the whole lab (its lab cgroup), when written. */
+  readonly limits?: CgroupLimits & { readonly origin: string };
   /** The lab's id range when the topology sets one (`userns:`); else nslab picks a free one at up. */
   readonly userns?: { readonly uid: number; readonly gid: number; readonly origin: string };
   readonly expect: readonly PlanExpect[];

@@ -32,7 +32,13 @@ export function compilePlan(topo: Topology): Plan {
   const impairments = planImpairments(topo, ns, indexes.of);
   const expect: PlanExpect[] = topo.expect.map((e) => ({ from: e.from, target: e.target, reach: e.reach, ...(e.port ? { port: e.port } : {}), origin: origin(e) }));
   const userns = topo.userns ? { uid: topo.userns.uid, gid: topo.userns.gid, origin: origin(topo.userns) } : undefined;
-  return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes, impairments, nat, ...(uplink ? { uplink } : {}), ...(userns ? { userns } : {}), expect };
+  const limits = topo.limits ? { ...withoutOrigin(topo.limits), origin: origin(topo.limits) } : undefined;
+  return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes, impairments, nat, ...(uplink ? { uplink } : {}), ...(limits ? { limits } : {}), ...(userns ? { userns } : {}), expect };
+}
+
+function withoutOrigin<T extends { pos: unknown; field: unknown }>(o: T): Omit<T, 'pos' | 'field'> {
+  const { pos: _pos, field: _field, ...rest } = o;
+  return rest;
 }
 
 /** /etc/hosts for every node of a lab: each node by name, at its first address of each family. */

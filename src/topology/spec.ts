@@ -100,6 +100,15 @@ export const topologySpec: MapSpec = {
       },
     },
     routing,
+    limits: {
+      kind: 'map',
+      doc: 'Limits for the whole lab, over every node together (the lab cgroup): a class machine shared by many labs keeps its memory and process table.',
+      fields: {
+        memory: { ...nodeSpec.fields.memory, doc: 'Memory of all the lab’s processes together, swap included.' } as Spec,
+        cpu: { ...nodeSpec.fields.cpu, doc: 'CPU time of all the lab’s processes together, in cores.' } as Spec,
+        pids: { ...nodeSpec.fields.pids, doc: 'Processes and threads of the whole lab at once; `unlimited` is the default.' } as Spec,
+      },
+    },
     userns: {
       kind: 'map',
       doc: 'The ids the lab’s user namespace maps: uid/gid 0–65535 in its sandboxed nodes are `uid`…`uid`+65535 and `gid`…`gid`+65535 on the machine. Without it nslab takes a free range (root’s in /etc/subuid and /etc/subgid, else from 0x70000000). No two labs may overlap.',

@@ -165,6 +165,8 @@ export interface Topology {
   readonly nodes: ReadonlyMap<string, NodeDef>;
   readonly links: readonly LinkDef[];
   readonly uplink?: UplinkDef;
+  /** `limits:`: cgroup limits of the lab as a whole (its lab cgroup), when written. */
+  readonly limits?: CgroupLimits & Origin;
   /** `userns:`: the first uid and gid of the lab's user namespace on the machine. */
   readonly userns?: { readonly uid: number; readonly gid: number } & Origin;
   readonly expect: readonly ExpectDef[];

@@ -105,12 +105,12 @@ export abstract class BaseCgroupManager implements CgroupManager {
     }
   }
 
-  setLimits(node: string, limits: CgroupLimits): void {
+  setLimits(node: string | undefined, limits: CgroupLimits): void {
     this.validate(limits);
     const dir = (c: string): string => {
       const t = this.treeFor(c);
       if (!t) throw new LimitError(FIELD[c] ?? c, undefined, `the ${c} controller is not available`);
-      return this.nodeDir(t, node);
+      return node === undefined ? t.labDir : this.nodeDir(t, node);
     };
     if (limits.memory !== undefined) this.impl.memory.set(this.fs, dir('memory'), limits.memory);
     if (limits.cpu !== undefined) this.impl.cpu.set(this.fs, dir('cpu'), limits.cpu);

@@ -26,7 +26,8 @@ export interface CgroupManager {
   create(): void;
   /** Create the node's cgroup in every hierarchy and set its limits (all or nothing). */
   addNode(node: string, limits?: CgroupLimits): void;
-  setLimits(node: string, limits: CgroupLimits): void;
+  /** A node's limits, or with node undefined the lab cgroup's (limits over every node together). */
+  setLimits(node: string | undefined, limits: CgroupLimits): void;
   /** Move a process (all its threads) into the node's cgroups. For `exec`: addPid(node, process.pid). */
   addPid(node: string, pid: number): void;
   /** Processes in one node's cgroups, or in the whole lab's, in any hierarchy. */
