@@ -14,7 +14,7 @@ import { O_CLOEXEC, O_RDONLY, libc } from '../os/libc.js';
 import { inNetns } from '../os/thread-netns.js';
 import { ensureFdRoom } from '../os/fd-room.js';
 import { Sandbox } from './sandbox.js';
-import { isUplinkRoute, type Plan } from '../topology/plan.js';
+import { type Plan } from '../topology/plan.js';
 import type { Journal } from './state.js';
 import type { ApplyContext } from './step.js';
 import { STEPS } from './steps.js';
@@ -167,7 +167,7 @@ export async function applyPlan(
       push(a.netns, addressRequest(a));
     }
     for (const r of plan.routes) {
-      if (isUplinkRoute(plan, r)) continue; // over the uplink cable, which its step makes later
+      if (r.uplink) continue; // over the uplink cable, which its step makes later
       push(r.netns, routeRequest(r));
     }
     runPhase('addresses and routes', config, node, progress);

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { LOCK_EX, LOCK_NB, LOCK_SH, libc } from '../os/libc.js';
+import { LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN, libc } from '../os/libc.js';
 import { labDir, readRecord } from './state.js';
 
 export class LabBusyError extends Error {
@@ -44,6 +44,23 @@ export class LabLock {
 
   release(): void {
     closeSync(this.fd);
+  }
+
+  /** Whether a live nslab holds the lab now (a try of the flock, taken back at once; nothing written). */
+  static held(lab: string): boolean {
+    let fd: number;
+    try {
+      fd = openSync(`${labDir(lab)}/lock`, 'r');
+    } catch {
+      return false;
+    }
+    try {
+      if (!libc.flock(fd, LOCK_EX | LOCK_NB)) return true;
+      libc.flock(fd, LOCK_UN);
+      return false;
+    } finally {
+      closeSync(fd);
+    }
   }
 }
 

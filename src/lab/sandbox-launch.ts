@@ -20,7 +20,8 @@ function builderPath(): string {
 }
 
 /** Can any user read file (o+x on every directory above it, o+r on it)? */
-function readableByAll(file: string): boolean {
+/** True when every directory down to file is o+x and file itself o+r: any user may read it. */
+export function readableByAll(file: string): boolean {
   for (let d = dirname(file); d !== dirname(d); d = dirname(d)) if ((statSync(d).mode & 0o001) === 0) return false;
   return (statSync(file).mode & 0o004) !== 0;
 }
@@ -49,20 +50,24 @@ export function runnableBuilder(lab: string): string {
     mkdirSync(dirname(to), { recursive: true, mode: 0o755 });
     copyFileSync(f, to);
   }
-  // koffi and its prebuilt binary package (@koromix/koffi-<platform>-<arch>).
-  const modules = resolve(dirname(createRequire(import.meta.url).resolve('koffi')), '..');
-  const koromix = `${modules}/@koromix`;
-  const copy = (from: string, to: string): void => cpSync(from, to, { recursive: true });
-  copy(`${modules}/koffi`, `${root}/node_modules/koffi`);
-  if (existsSync(koromix)) {
-    for (const d of readdirSync(koromix)) if (d.startsWith(`koffi-${process.platform}-${process.arch}`)) copy(`${koromix}/${d}`, `${root}/node_modules/@koromix/${d}`);
-  }
+  copyKoffi(`${root}/node_modules`);
   chmodTree(root);
   return `${root}/dist/sys/sandbox/builder.js`;
 }
 
+/** koffi and its prebuilt binary package (@koromix/koffi-<platform>-<arch>), copied into a node_modules directory. */
+export function copyKoffi(nodeModules: string): void {
+  const modules = resolve(dirname(createRequire(import.meta.url).resolve('koffi')), '..');
+  const koromix = `${modules}/@koromix`;
+  const copy = (from: string, to: string): void => cpSync(from, to, { recursive: true });
+  copy(`${modules}/koffi`, `${nodeModules}/koffi`);
+  if (existsSync(koromix)) {
+    for (const d of readdirSync(koromix)) if (d.startsWith(`koffi-${process.platform}-${process.arch}`)) copy(`${koromix}/${d}`, `${nodeModules}/@koromix/${d}`);
+  }
+}
+
 /** o+rX on everything below root (cpSync keeps the checkout's modes). */
-function chmodTree(root: string): void {
+export function chmodTree(root: string): void {
   const st = statSync(root);
   chmodSync(root, st.isDirectory() ? 0o755 : (st.mode & 0o111) !== 0 ? 0o755 : 0o644);
   if (st.isDirectory()) for (const e of readdirSync(root)) chmodTree(`${root}/${e}`);

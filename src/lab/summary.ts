@@ -18,26 +18,11 @@ export function labSummaries(): LabSummary[] {
   return listLabDirs().map((lab) => {
     const rec = readRecord(lab);
     let status: string = rec?.status ?? 'unknown';
-    if (status === 'deploying') {
-      // A deploying record whose lock is free was left by a run that died.
-      try {
-        LabLock.acquire(lab, 'inspect it').release();
-        status = 'failed (run nslab down)';
-      } catch {
-        status = 'deploying';
-      }
-    }
     const nodes = rec?.plan.namespaces.length ?? 0;
     const running = rec?.plan.namespaces.filter((n) => existsSync(netnsPath(n.name))).length ?? 0;
-    if (status === 'removing') {
-      // A removing record whose lock is free was left by a down that died half-way.
-      try {
-        LabLock.acquire(lab, 'inspect it').release();
-        status = `partial (${running} of ${nodes} namespaces left; run nslab down)`;
-      } catch {
-        status = 'removing';
-      }
-    }
+    // A deploying or removing record whose lock is free was left by an up or a down that died half-way.
+    if (status === 'deploying' && !LabLock.held(lab)) status = 'failed (run nslab down)';
+    if (status === 'removing' && !LabLock.held(lab)) status = `partial (${running} of ${nodes} namespaces left; run nslab down)`;
     return {
       lab,
       status,

@@ -1,7 +1,7 @@
 import { natRuleset, type NatPlan, type RulesetSpec } from '../nft/ruleset.js';
 import { formatCidr, networkOf, parseCidr } from '../inet/ip.js';
 import { routeCommand } from '../topology/explain.js';
-import { isUplinkRoute, type Plan, type PlanUplink } from '../topology/plan.js';
+import { type Plan, type PlanUplink } from '../topology/plan.js';
 import { nftHereDoc, portForwardOf, tableComment } from './nat-plan.js';
 import { type StepEntry } from './state.js';
 
@@ -51,7 +51,7 @@ export function explainUplink(plan: Plan): string[] {
     `ip addr add ${u.hostAddress} dev ${u.hostDev}`,
     ...u.labPrefixes.map((p) => `ip route add ${p} via ${addressOnly(u.address)} dev ${u.hostDev} proto static`),
     `ip -n ${u.netns} addr add ${u.address} dev ${u.dev}`,
-    ...plan.routes.filter((r) => isUplinkRoute(plan, r)).map(routeCommand),
+    ...plan.routes.filter((r) => r.uplink).map(routeCommand),
   ];
   const spec = hostNatRuleset(u, plan.lab);
   if (spec) {

@@ -13,7 +13,6 @@ import { decodeLink, delLink, dumpLinks, newLink, parseMac, setLink, type Link }
 import { delRoute, newRoute } from '../rtnl/route.js';
 import { writeSysctl } from '../sys/netns.js';
 import { homeNetns } from '../os/thread-netns.js';
-import { isUplinkRoute } from '../topology/plan.js';
 import { routeRequest } from './requests.js';
 import { deleteOwnTable } from './nat.js';
 import { tableComment } from './nat-plan.js';
@@ -149,7 +148,7 @@ export const uplinkStep: Step = {
       ctx.rtnl(u.netns).apply([
         newAddr({ index: u.index, address: nodeAddress }, u.origin),
         // The routes over the cable, which the routes phase had to leave for now.
-        ...plan.routes.filter((r) => isUplinkRoute(plan, r)).map(routeRequest),
+        ...plan.routes.filter((r) => r.uplink).map(routeRequest),
       ]);
     } finally {
       root.close();

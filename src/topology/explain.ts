@@ -1,5 +1,5 @@
 import { impairmentCommands } from './impairment.js';
-import { isUplinkRoute, type Plan, type PlanRoute } from './plan.js';
+import { type Plan, type PlanRoute } from './plan.js';
 
 /** A route of the plan as the `ip route add` that makes it. */
 export function routeCommand(r: PlanRoute): string {
@@ -45,7 +45,7 @@ export function explainPlan(plan: Plan, steps: readonly string[] = []): string {
   lines.push('', '# 4. Addresses, then routes.');
   for (const a of plan.addresses) lines.push(`ip -n ${a.netns} addr add ${a.address} dev ${a.dev}${a.address.includes(':') ? ' nodad' : ''}`);
   for (const r of plan.routes) {
-    if (isUplinkRoute(plan, r)) continue; // with the uplink, below
+    if (r.uplink) continue; // with the uplink, below
     lines.push(routeCommand(r));
   }
   if (plan.impairments.length) {

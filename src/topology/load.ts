@@ -9,7 +9,8 @@ import { computeRoutes } from './routing.js';
 import { segmentsOf } from './segments.js';
 import { checkShape } from './shape.js';
 import { readTopologyText } from './read.js';
-import { UNLIMITED, parseCpu, parseMemory, parsePids, type CgroupLimits } from '../sys/cgroup/limits.js';
+import type { CgroupLimits } from '../sys/cgroup/limits.js';
+import { parseWrittenLimits } from './node-fields.js';
 import { Source, type Field } from './source.js';
 import { topologySpec } from './spec.js';
 import type { Addressing, EndpointDef, Origin, Pool, RoutingMode, Topology } from './types.js';
@@ -79,23 +80,7 @@ function build(root: Field, file: string): Omit<Topology, 'warnings'> {
   if (uplink) checkPortTargets(diag, uplink.ports, finalNodes, finalLinks);
   const expect = parseExpect(root.get('expect'), finalNodes, finalLinks);
   const lf = root.get('limits');
-  let labLimits: (CgroupLimits & Origin) | undefined;
-  if (lf.isMap) {
-    const read = <T>(key: string, parse: (v: unknown) => T): T | undefined => {
-      const f = lf.get(key);
-      if (f.isNull || (key === 'pids' && f.text === UNLIMITED)) return undefined;
-      try {
-        return parse(f.value);
-      } catch (err) {
-        f.error((err as Error).message.replace(/^(memory|cpu|pids): /, ''));
-        return undefined;
-      }
-    };
-    const memory = read('memory', (v) => parseMemory(v));
-    const cpu = read('cpu', (v) => parseCpu(v));
-    const pids = read('pids', (v) => parsePids(v));
-    labLimits = { ...(memory !== undefined && { memory }), ...(cpu !== undefined && { cpu }), ...(pids !== undefined && { pids }), pos: lf.pos, field: lf.path };
-  }
+  const labLimits: (CgroupLimits & Origin) | undefined = lf.isMap ? { ...parseWrittenLimits((k) => lf.get(k), ['memory', 'cpu', 'pids']), pos: lf.pos, field: lf.path } : undefined;
   const uf = root.get('userns');
   const uid = uf.get('uid').value;
   const gid = uf.get('gid').value;

@@ -18,30 +18,35 @@ function message(err: unknown): string {
   return m.replace(/^(memory|cpu|cpu-set|pids): /, '');
 }
 
-/** cgroup limits, capabilities and seccomp of a node. */
-export function parseConfinement(get: Inherited, file: string): NodeConfinement {
+const LIMIT_PARSERS = { memory: parseMemory, cpu: parseCpu, 'cpu-set': parseCpuSet, pids: parsePids } as const;
+
+/**
+ * The cgroup limits written among `keys` (a node's, or the lab's `limits:`),
+ * each problem reported at its field; `pids: unlimited` is no limit.
+ */
+export function parseWrittenLimits(get: (key: string) => Field, keys: readonly (keyof typeof LIMIT_PARSERS)[]): CgroupLimits {
   const limits: { -readonly [K in keyof CgroupLimits]: CgroupLimits[K] } = {};
-  const read = <T>(key: string, parse: (v: unknown) => T): T | undefined => {
+  for (const key of keys) {
     const f = get(key);
-    if (f.isNull || f.isMap || f.isSeq) return undefined;
+    if (f.isNull || f.isMap || f.isSeq || (key === 'pids' && f.text === UNLIMITED)) continue;
     try {
-      return parse(f.value);
+      const v = LIMIT_PARSERS[key](f.value);
+      if (key === 'memory') limits.memory = v as number;
+      else if (key === 'cpu') limits.cpu = v as NonNullable<CgroupLimits['cpu']>;
+      else if (key === 'cpu-set') limits.cpuSet = v as string;
+      else limits.pids = v as number;
     } catch (err) {
       f.error(message(err));
-      return undefined;
     }
-  };
-  const memory = read('memory', (v) => parseMemory(v));
-  const cpu = read('cpu', (v) => parseCpu(v));
-  const cpuSet = read('cpu-set', (v) => parseCpuSet(v));
-  const unlimitedPids = get('pids').text === UNLIMITED;
-  const pids = unlimitedPids ? undefined : read('pids', (v) => parsePids(v));
-  if (memory !== undefined) limits.memory = memory;
-  if (cpu !== undefined) limits.cpu = cpu;
-  if (cpuSet !== undefined) limits.cpuSet = cpuSet;
-  if (pids !== undefined) limits.pids = pids;
+  }
+  return limits;
+}
+
+/** cgroup limits, capabilities and seccomp of a node. */
+export function parseConfinement(get: Inherited, file: string): NodeConfinement {
+  const limits: { -readonly [K in keyof CgroupLimits]: CgroupLimits[K] } = parseWrittenLimits(get, ['memory', 'cpu', 'cpu-set', 'pids']);
   const defaulted: (keyof CgroupLimits)[] = [];
-  if (pids === undefined && !unlimitedPids && get('pids').isNull) {
+  if (get('pids').isNull) {
     limits.pids = DEFAULT_NODE_PIDS;
     defaulted.push('pids');
   }

@@ -53,12 +53,3 @@ export function hostsFile(plan: Plan): string {
   }
   return `${lines.join('\n')}\n`;
 }
-
-/**
- * A route that goes over the uplink cable, added by the uplink step once
- * the cable exists: what the plan says (`uplink: true`), for a record made
- * by this nslab; worked out for one made before the plan said it.
- */
-export function isUplinkRoute(plan: Pick<Plan, 'uplink'>, r: PlanRoute): boolean {
-  return r.uplink === true || overUplink(plan.uplink, r);
-}

@@ -55,9 +55,9 @@ export function computeRoutes(
 
   // Looked up once, not per node: a 10 000-host lab made these loops quadratic.
   const segsOf = new Map<string, Segment[]>();
-  const endpointOf = new Map<Segment, Map<string, (typeof segments)[number]['endpoints'][number]>>();
+  const endpointOf = new Map<Segment, Map<string, EndpointDef>>();
   for (const seg of segments) {
-    const byNode = new Map<string, (typeof seg.endpoints)[number]>();
+    const byNode = new Map<string, EndpointDef>();
     for (const e of seg.endpoints) {
       if (!byNode.has(e.node)) byNode.set(e.node, e);
       const list = segsOf.get(e.node);
@@ -73,8 +73,8 @@ export function computeRoutes(
     if (!v) subnetMemo.set(key, (v = subnetsOf(seg, family, addrs)));
     return v;
   };
-  const routersOf = new Map<Segment, (typeof segments)[number]['endpoints'][number][]>();
-  const routers = (seg: Segment) => {
+  const routersOf = new Map<Segment, EndpointDef[]>();
+  const routers = (seg: Segment): EndpointDef[] => {
     let v = routersOf.get(seg);
     if (!v) routersOf.set(seg, (v = seg.endpoints.filter((e) => isRouter(e.node))));
     return v;

@@ -35,16 +35,20 @@ async function ospfRoute(node: string, dst: string, via?: string, seconds = 40):
   return undefined;
 }
 
+/** Bring an example up under this run's lab name, with its router configs beside it. */
+async function upExample(example: string, configs: string, name: string) {
+  const file = writeTopology(example, readFileSync(join(TOPOLOGIES, example), 'utf8').replace(/^name: .*$/m, `name: ${name}`));
+  cpSync(join(TOPOLOGIES, configs), join(dirname(file), configs), { recursive: true });
+  return nslab(['up', file]);
+}
+
 async function ping(from: string, to: string) {
   return execa('node', [CLI, 'exec', lab, from, '--', 'ping', '-c', '2', '-W', '1', to], { reject: false, timeout: 20_000, stdin: 'ignore' });
 }
 
 describe.skipIf(!isRoot || !existsSync(FRR))('FRR routers running OSPF in sandboxed nodes (topologies/frr-ospf.yaml)', () => {
   beforeAll(async () => {
-    // The example, under this run's lab name, with its router configs beside it.
-    const file = writeTopology('frr-ospf.yaml', readFileSync(join(TOPOLOGIES, 'frr-ospf.yaml'), 'utf8').replace(/^name: .*$/m, `name: ${lab}`));
-    cpSync(join(TOPOLOGIES, 'frr-ospf'), join(dirname(file), 'frr-ospf'), { recursive: true });
-    const up = await nslab(['up', file]);
+    const up = await upExample('frr-ospf.yaml', 'frr-ospf', lab);
     expect(up.exitCode, up.stderr).toBe(0);
   }, 60_000);
   afterAll(async () => {
@@ -99,9 +103,7 @@ const clab = uniqueLab('fcl');
 
 describe.skipIf(!isRoot || !existsSync(FRR))('a containerlab FRR lab, unchanged (topologies/frr-clab.clab.yml)', () => {
   beforeAll(async () => {
-    const file = writeTopology('frr-clab.clab.yml', readFileSync(join(TOPOLOGIES, 'frr-clab.clab.yml'), 'utf8').replace(/^name: .*$/m, `name: ${clab}`));
-    cpSync(join(TOPOLOGIES, 'frr-clab'), join(dirname(file), 'frr-clab'), { recursive: true });
-    const up = await nslab(['up', file]);
+    const up = await upExample('frr-clab.clab.yml', 'frr-clab', clab);
     expect(up.exitCode, up.stderr).toBe(0);
     // The images are ignored, with containerlab's usual note, once.
     expect(up.stderr.match(/'image' has no meaning for nslab and is ignored/g)?.length).toBe(1);

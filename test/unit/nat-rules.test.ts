@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { explainEtcFiles, labHostsPath } from '../../src/lab/etc-files.js';
 import { explainNat, labNatRuleset, labNatPlan, NatPlanError, tableComment } from '../../src/lab/nat-plan.js';
 import { forwardingToRestore, previousForwarding, type IpForwardEntry, explainUplink, hostNatRuleset, hostTableName } from '../../src/lab/uplink-plan.js';
-import { isUplinkRoute as viaUplink, compilePlan } from '../../src/topology/plan.js';
+import { compilePlan } from '../../src/topology/plan.js';
+import { overUplink } from '../../src/topology/plan-nat.js';
+
 import { loadTopology, loadTopologyFile } from '../../src/topology/load.js';
 import { debugExpr } from '../../src/nft/expr/index.js';
 import { batchBegin, batchEnd } from '../../src/nft/framing.js';
@@ -13,6 +15,9 @@ import { rulesetRequests, type RulesetSpec } from '../../src/nft/ruleset.js';
 import { formatRuleset } from '../../src/nft/ruleset-text.js';
 import type { Plan, PlanNat, PlanPortForward, PlanRoute, PlanUplink } from '../../src/topology/plan.js';
 import { expectSameAsNft, nftFixture } from '../helpers/nft-fixtures.js';
+
+/** The plan's decision for one route (plan-nat.ts keeps it as route.uplink). */
+const viaUplink = (plan: Pick<Plan, 'uplink'>, r: PlanRoute): boolean => overUplink(plan.uplink, r);
 
 /*
  * What the NAT and uplink steps install, from plan objects. The two rulesets
