@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
+import { userEnvironment } from '../os/threadpool.js';
 import { fileURLToPath } from 'node:url';
 import { labDir } from './state.js';
 import type { ApplyContext, Step } from './step.js';
@@ -48,11 +49,11 @@ export const commandsStep: Step = {
         try {
           const args = [CLI, 'exec', '--starting', plan.lab, n.node, '--', '/bin/sh', '-c', e.cmd];
           if (e.background) {
-            const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd] });
+            const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd], env: userEnvironment() });
             child.unref();
             continue;
           }
-          const r = spawnSync(process.execPath, args, { stdio: ['ignore', fd, fd], timeout: COMMAND_TIMEOUT_MS });
+          const r = spawnSync(process.execPath, args, { stdio: ['ignore', fd, fd], timeout: COMMAND_TIMEOUT_MS, env: userEnvironment() });
           if (r.status !== 0) {
             const why = r.error ? r.error.message : r.signal ? `was killed by ${r.signal}` : `exited with ${r.status}`;
             throw new CommandError(`command '${e.cmd}' in node ${n.node} ${why} [${e.origin}]${tail(log) ? `; its output (${log}):\n${tail(log)}` : ''}`);
