@@ -1,90 +1,17 @@
 import { createHash } from 'node:crypto';
-import { SyscallError } from '../os/syscall-error.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { availableCapabilities } from '../sys/caps/status.js';
 import { sortCaps, type CapName } from '../sys/caps/index.js';
-import { createCgroupManager, openCgroupManager, type CgroupLimits, type CgroupRecord } from '../sys/cgroup/index.js';
+import { createCgroupManager, openCgroupManager, type CgroupRecord } from '../sys/cgroup/index.js';
 import { writeSysctl } from '../sys/netns.js';
 import { inNetns } from '../os/thread-netns.js';
 import { removeNamespaceFiles } from '../sys/ns-file.js';
 import { createUtsNamespace, deleteUtsNamespace } from '../sys/uts.js';
 import type { PlanNamespace } from '../topology/plan.js';
-import { Journal, labDir, type StepEntry } from './state.js';
-import { LabLock } from './lock.js';
+import { ConfinementError, nodeLimits, utsPath, type ConfineFacts } from './confine-node.js';
+import type { StepEntry } from './state.js';
 import type { ApplyContext, Step } from './step.js';
-
-/** What `nslab exec` and `down` need to confine a process in a node, saved in lab.json. */
-export interface ConfineFacts {
-  readonly cgroups: CgroupRecord;
-  /** Node → its capability set as granted here. */
-  readonly caps: Readonly<Record<string, readonly string[]>>;
-  /** Node → id of its seccomp program, or null when unconfined. */
-  readonly seccomp: Readonly<Record<string, string | null>>;
-  /** Program id → struct sock_filter bytes (base64) and SECCOMP_FILTER_FLAG_* bits. */
-  readonly programs: Readonly<Record<string, { readonly program: string; readonly flags: number }>>;
-  /** Node → its persistent UTS namespace (made when something first runs there: ensureUtsNamespace). */
-  readonly uts: Readonly<Record<string, string>>;
-  /** Why nslab's default limits are not set on this machine (no pids controller for nslab's cgroups), when they are not. */
-  readonly defaultsSkipped?: string;
-}
-
-/** The limits a node's cgroup gets: what the topology wrote, and nslab's defaults unless this machine cannot set them. */
-export function nodeLimits(n: Pick<PlanNamespace, 'confine'>, withDefaults: boolean): CgroupLimits {
-  if (withDefaults || n.confine.defaulted.length === 0) return n.confine.limits;
-  const out: Record<string, unknown> = { ...n.confine.limits };
-  for (const k of n.confine.defaulted) delete out[k];
-  return out as CgroupLimits;
-}
-
-export class ConfinementError extends Error {
-  override readonly name = 'ConfinementError';
-}
-
-export function utsPath(lab: string, node: string): string {
-  return `${labDir(lab)}/ns/${node}.uts`;
-}
-
-/** Is path a mounted namespace file (nsfs has a device of its own), not a bare placeholder? */
-function isMountedNs(path: string): boolean {
-  try {
-    return statSync(path).dev !== statSync(dirname(path)).dev;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The node's UTS namespace, made now if nothing has run in the node yet:
- * journaled first, under a shared hold on the lab so it never races a down.
- * Another exec making it at the same moment is waited for (bounded).
- */
-export function ensureUtsNamespace(lab: string, node: string, hostname: string, opts: { starting?: boolean } = {}): string {
-  const path = utsPath(lab, node);
-  if (isMountedNs(path)) return path;
-  const lock = opts.starting ? undefined : LabLock.acquire(lab, `run a command in ${node}`, true);
-  try {
-    if (!existsSync(path)) {
-      const journal = new Journal(lab);
-      try {
-        journal.intend([{ op: 'uts', path }]);
-      } finally {
-        journal.close();
-      }
-      try {
-        createUtsNamespace(path, hostname);
-        return path;
-      } catch (err) {
-        if (!(err instanceof SyscallError && err.errnoName === 'EEXIST')) throw err;
-      }
-    }
-    for (let i = 0; i < 100 && !isMountedNs(path); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-    if (!isMountedNs(path)) throw new ConfinementError(`the UTS namespace of node ${node} (${path}) is not ready; try again`);
-    return path;
-  } finally {
-    lock?.release();
-  }
-}
 
 /** Does this node need its own cgroup from the start (limits to set, or commands to run)? */
 function needsCgroupAtStart(n: PlanNamespace): boolean {

@@ -1,13 +1,10 @@
 import { existsSync, openSync } from 'node:fs';
-import { LOCK_EX, libc } from '../os/libc.js';
-import { execSandboxed } from '../sys/sandbox/enter.js';
 import type { SandboxFacts } from './sandbox.js';
 import { CgroupError, openCgroupManager } from '../sys/cgroup/index.js';
 import type { CapName } from '../sys/caps/index.js';
-import { execConfined, resolveProgram } from '../sys/exec.js';
 import { netnsPath } from '../sys/netns-path.js';
 import { didYouMean } from '../topology/diagnostics.js';
-import { ensureUtsNamespace, nodeLimits, type ConfineFacts } from './confine.js';
+import { nodeLimits, type ConfineFacts } from './confine-node.js';
 import { readRecord } from './state.js';
 
 export class ExecError extends Error {
@@ -33,7 +30,7 @@ function interactiveShell(): string[] {
  * capabilities, no_new_privs and seccomp filter. The command replaces this
  * process; this function returns only by throwing.
  */
-export function execInNode(lab: string, node: string, command: readonly string[], opts: ExecOptions = {}): never {
+export async function execInNode(lab: string, node: string, command: readonly string[], opts: ExecOptions = {}): Promise<never> {
   const rec = readRecord(lab);
   if (!rec) throw new ExecError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
   if (rec.status === 'removing') throw new ExecError(`lab '${lab}' is being taken down (or a down of it was cut short: run 'nslab down ${lab}')`);
@@ -44,6 +41,9 @@ export function execInNode(lab: string, node: string, command: readonly string[]
   }
   const facts = rec.facts?.confine as ConfineFacts | undefined;
   if (!facts) throw new ExecError(`lab '${lab}' was made without node confinement (by an older nslab?); bring it down and up again`);
+  const sandbox = rec.facts?.sandbox as SandboxFacts | undefined;
+  const inSandbox = n.confine.isolation === 'sandbox' ? sandbox?.nodes[node] : undefined;
+  if (n.confine.isolation === 'sandbox' && !inSandbox) throw new ExecError(`node '${node}' of lab '${lab}' has no sandbox record; bring the lab down and up again`);
 
   // Join the node's cgroups first (its own is made on first use), while we may still write to cgroupfs.
   const cgroups = openCgroupManager(facts.cgroups);
@@ -52,11 +52,12 @@ export function execInNode(lab: string, node: string, command: readonly string[]
   } catch (err) {
     if (!(err instanceof CgroupError && err.code === 'EEXIST')) throw err;
   }
-  cgroups.addPid(node, process.pid);
+  // The kernel makes the cgroup2 part of the move wait; the launch code (koffi, libc) loads meanwhile.
+  const [launch] = await Promise.all([import('./exec-launch.js'), cgroups.joinBeforeExec(node)]);
 
   const argv = command.length > 0 ? [...command] : interactiveShell();
   // A sandboxed node's command is looked up inside it (its file system is what it runs on).
-  const path = n.confine.isolation === 'sandbox' ? (argv[0] as string) : resolveProgram(argv[0] as string);
+  const path = inSandbox ? (argv[0] as string) : launch.resolveProgram(argv[0] as string);
   const env = {
     ...process.env,
     ...n.env,
@@ -71,37 +72,12 @@ export function execInNode(lab: string, node: string, command: readonly string[]
   const program = programId ? facts.programs[programId] : undefined;
   const seccomp = program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {};
   const envList = Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
-  const sandbox = rec.facts?.sandbox as SandboxFacts | undefined;
-  const inSandbox = n.confine.isolation === 'sandbox' ? sandbox?.nodes[node] : undefined;
-  if (n.confine.isolation === 'sandbox' && !inSandbox) throw new ExecError(`node '${node}' of lab '${lab}' has no sandbox record; bring the lab down and up again`);
+  const caps = new Set((facts.caps[node] ?? []) as CapName[]);
   if (inSandbox && sandbox) {
     // One exec at a time may find the node without its init and start it.
-    const lock = openSync(inSandbox.dir, 'r');
-    libc.flock(lock, LOCK_EX);
-    return execSandboxed(
-      {
-        netns: netnsPath(n.name),
-        mnt: inSandbox.mnt,
-        hostname: n.hostname,
-        userns: sandbox.userns,
-        caps: new Set((facts.caps[node] ?? []) as CapName[]),
-        ...seccomp,
-      },
-      path,
-      argv,
-      envList,
-    );
+    launch.libc.flock(openSync(inSandbox.dir, 'r'), launch.LOCK_EX);
+    return launch.execSandboxed({ netns: netnsPath(n.name), mnt: inSandbox.mnt, hostname: n.hostname, userns: sandbox.userns, caps, ...seccomp }, path, argv, envList);
   }
-  return execConfined(
-    {
-      netnsPath: netnsPath(n.name),
-      netnsName: n.name,
-      utsPath: ensureUtsNamespace(lab, node, n.hostname, opts.starting ? { starting: true } : {}),
-      caps: new Set((facts.caps[node] ?? []) as CapName[]),
-      ...seccomp,
-    },
-    path,
-    argv,
-    envList,
-  );
+  const utsPath = launch.ensureUtsNamespace(lab, node, n.hostname, opts.starting ? { starting: true } : {});
+  return launch.execConfined({ netnsPath: netnsPath(n.name), netnsName: n.name, utsPath, caps, ...seccomp }, path, argv, envList);
 }

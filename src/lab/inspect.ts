@@ -8,7 +8,7 @@ import { RTPROT, RT_TABLE_MAIN } from '../rtnl/constants.js';
 import { netnsPath } from '../sys/netns-path.js';
 import type { NodeKind } from '../topology/types.js';
 import { openCgroupManager, type CgroupLimits, type CgroupManager } from '../sys/cgroup/index.js';
-import type { ConfineFacts } from './confine.js';
+import type { ConfineFacts } from './confine-node.js';
 import type { Plan } from '../topology/plan.js';
 
 /**

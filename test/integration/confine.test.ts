@@ -15,6 +15,7 @@ topology:
       memory: 32MiB
       exec:
         - "ip link set lo mtu 65000"
+        - "echo pool=\${UV_THREADPOOL_SIZE-unset}"
         - { cmd: "exec sleep 1000", background: true }
     h2: { cap-drop: [NET_ADMIN] }
     h3: { seccomp: unconfined, cap-add: [SYS_ADMIN] }
@@ -93,6 +94,33 @@ describe.skipIf(!isRoot)('confined nodes and nslab exec', () => {
     expect(comms).toContain('sleep');
     sleeper = procs[comms.indexOf('sleep')] ?? 0;
     expect(sleeper).toBeGreaterThan(0);
+  });
+
+  it('puts what nslab exec runs into the node’s cgroup in every hierarchy the lab uses', async () => {
+    const child = execa('node', [CLI, 'exec', lab, 'h2', '--', 'sleep', '60'], { reject: false, stdin: 'ignore' });
+    let pid = 0;
+    try {
+      const inPids = (): number[] => readFileSync(`${nodeCgroup('pids', 'h2')}/cgroup.procs`, 'utf8').trim().split('\n').filter(Boolean).map(Number);
+      for (let i = 0; i < 200 && pid === 0; i++) {
+        pid = inPids().find((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'sleep') ?? 0;
+        if (pid === 0) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(pid).toBeGreaterThan(0);
+      for (const tree of facts().confine.cgroups.trees) {
+        const procs = readFileSync(`${tree.labDir}/h2/cgroup.procs`, 'utf8').trim().split('\n').map(Number);
+        expect({ tree: tree.key, has: procs.includes(pid) }).toEqual({ tree: tree.key, has: true });
+      }
+    } finally {
+      if (pid > 0) process.kill(pid, 'SIGKILL');
+      await child;
+    }
+  });
+
+  it('gives commands the caller’s environment, not nslab’s own thread-pool size', async () => {
+    expect(process.env.UV_THREADPOOL_SIZE).toBeUndefined();
+    expect((await inNode('h1', 'echo pool=${UV_THREADPOOL_SIZE-unset}')).stdout.trim()).toBe('pool=unset');
+    // Start-up commands ran from nslab up, which set its own.
+    expect(readFileSync(`/run/nslab/${lab}/logs/h1.log`, 'utf8')).toContain('pool=unset');
   });
 
   it('refuses a denied syscall inside the node that works outside it', async () => {

@@ -100,6 +100,9 @@ class FakeCgroupV1 implements CgroupFs {
     for (const f of readdirSync(path)) unlinkSync(join(path, f));
     rmdirSync(path);
   }
+  async writeAsync(path: string, value: string): Promise<void> {
+    this.write(path, value);
+  }
   write(path: string, value: string): void {
     const dir = dirname(path);
     const f = basename(path);
@@ -117,6 +120,12 @@ class FakeCgroupV1 implements CgroupFs {
         for (const d of this.dirsOf(top)) writeFileSync(join(d, 'cgroup.procs'), this.procs(d).filter((p) => p !== Number(v)).map((p) => `${p}\n`).join(''));
         return writeFileSync(path, readFileSync(path, 'utf8') + `${v}\n`);
       }
+      case 'tasks':
+        // "0" is the writing thread; the fake has one, this process's.
+        if (v !== '0') fail('EINVAL');
+        this.write(join(dir, 'cgroup.procs'), String(process.pid));
+        this.writes.pop(); // the kernel's move, not a write nslab made
+        return;
       case 'memory.limit_in_bytes':
         if (BigInt(v) > BigInt(get('memory.memsw.limit_in_bytes'))) fail('EINVAL');
         return writeFileSync(path, `${v}\n`);
@@ -232,6 +241,19 @@ describe('v1 manager on fake v1 hierarchies', () => {
     const m = createCgroupManager('lab1', { layout: layout('v1'), fs: fake });
     expect(() => m.validate(parseLimits({ 'cpu-set': '3-4' }))).toThrow(LimitError);
     expect(() => m.validate(parseLimits({ 'cpu-set': '3-4' }))).toThrow('cpu-set: CPU 4 is not available here (available: 0-3)');
+  });
+
+  it('moves the execing thread into each v1 hierarchy by tasks and the process into the cgroup2 tree', async () => {
+    const m = createCgroupManager('lab1', { layout: layout('hybrid'), fs: fake });
+    m.create();
+    m.addNode('h1');
+    fake.writes.length = 0;
+    await m.joinBeforeExec('h1');
+    const v1 = fake.writes.filter(([p]) => !p.includes('/unified/'));
+    expect(v1.length).toBeGreaterThan(0);
+    expect(v1.every(([p, v]) => p.endsWith('/nslab-lab1/h1/tasks') && v === '0')).toBe(true);
+    expect(fake.writes.filter(([p]) => p.includes('/unified/'))).toEqual([[expect.stringMatching(/\/unified\/.*nslab-lab1\/h1\/cgroup\.procs$/), String(process.pid)]]);
+    expect(m.pids('h1')).toContain(process.pid);
   });
 
   it('kills through the cgroup2 tree when hybrid', async () => {

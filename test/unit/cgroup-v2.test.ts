@@ -125,6 +125,10 @@ class FakeCgroup2 implements CgroupFs {
     rmdirSync(path);
   }
 
+  async writeAsync(path: string, value: string): Promise<void> {
+    this.write(path, value);
+  }
+
   write(path: string, value: string): void {
     const dir = dirname(path);
     const file = basename(path);
@@ -249,6 +253,15 @@ describe('v2 manager on a fake cgroup2 tree', () => {
     expect(file('nslab-lab1/r1/cpu.max')).toBe('50000 100000');
     expect(file('nslab-lab1/r1/cpuset.cpus')).toBe('0-1');
     expect(file('nslab-lab1/r1/pids.max')).toBe('100');
+  });
+
+  it('moves an execing process into its node whole: a cgroup2 tree holds no single thread', async () => {
+    const m = createCgroupManager('lab1', { layout, fs: fake });
+    m.create();
+    m.addNode('r1');
+    fake.writes.length = 0;
+    await m.joinBeforeExec('r1');
+    expect(fake.writes).toEqual([[expect.stringMatching(/nslab-lab1\/r1\/cgroup\.procs$/), String(process.pid)]]);
   });
 
   it('moves a process into a node, lists it, and reports stats', () => {

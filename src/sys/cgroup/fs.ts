@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmdirSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmdirSync, write, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CgroupError, errnoCode } from './errors.js';
 
@@ -11,6 +11,8 @@ export interface CgroupFs {
   read(path: string): string;
   /** One write(2) of value, as `echo value > path` would do. */
   write(path: string, value: string): void;
+  /** The same write made on libuv's thread pool, for one that blocks in the kernel while this thread goes on. */
+  writeAsync(path: string, value: string): Promise<void>;
   mkdir(path: string): void;
   rmdir(path: string): void;
   exists(path: string): boolean;
@@ -32,6 +34,18 @@ export const realCgroupFs: CgroupFs = {
       // r+: never create a file (cgroupfs has fixed files) and never truncate.
       fd = openSync(path, 'r+');
       writeSync(fd, value);
+    } catch (e) {
+      throw new CgroupError('write', path, { value, code: errnoCode(e) ?? 'EIO', cause: e });
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  },
+  async writeAsync(path, value) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r+');
+      // One job on the thread pool, submitted now: the write(2) the kernel may make wait.
+      await new Promise<void>((resolve, reject) => write(fd as number, value, (e) => (e ? reject(e) : resolve())));
     } catch (e) {
       throw new CgroupError('write', path, { value, code: errnoCode(e) ?? 'EIO', cause: e });
     } finally {

@@ -123,6 +123,17 @@ export abstract class BaseCgroupManager implements CgroupManager {
     for (const t of this.trees) this.fs.write(join(this.nodeDir(t, node), 'cgroup.procs'), String(pid));
   }
 
+  joinBeforeExec(node: string): Promise<void> {
+    const whole: Array<Promise<void>> = [];
+    for (const t of this.trees) {
+      const dir = this.nodeDir(t, node);
+      // "0" is the writing thread (the kernel's current), not its process.
+      if (t.kind === 'v1') this.fs.write(join(dir, 'tasks'), '0');
+      else whole.push(this.fs.writeAsync(join(dir, 'cgroup.procs'), String(process.pid)));
+    }
+    return Promise.all(whole).then(() => undefined);
+  }
+
   /** Pids in dir and every cgroup beneath it. */
   protected pidsBeneath(dir: string): number[] {
     try {

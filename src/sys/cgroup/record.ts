@@ -28,8 +28,19 @@ export interface CgroupManager {
   addNode(node: string, limits?: CgroupLimits): void;
   /** A node's limits, or with node undefined the lab cgroup's (limits over every node together). */
   setLimits(node: string | undefined, limits: CgroupLimits): void;
-  /** Move a process (all its threads) into the node's cgroups. For `exec`: addPid(node, process.pid). */
+  /** Move a process (all its threads) into the node's cgroups. */
   addPid(node: string, pid: number): void;
+  /**
+   * Move this thread into the node's cgroups, for a process about to execve
+   * a program that then runs as this thread alone (`nslab exec`):
+   *   echo 0 > HIERARCHY/…/NODE/tasks          (each v1 hierarchy, at once)
+   *   echo $$ > unified/…/NODE/cgroup.procs    (a cgroup2 tree, on the thread pool)
+   * Moving one thread skips the kernel's global threadgroup lock, whose RCU
+   * wait makes moving a whole process cost 10–25 ms here; a cgroup2 tree
+   * holds only whole processes, so that write runs while the caller loads
+   * what it needs next, and the promise says when it is done.
+   */
+  joinBeforeExec(node: string): Promise<void>;
   /** Processes in one node's cgroups, or in the whole lab's, in any hierarchy. */
   pids(node?: string): number[];
   stats(node: string): CgroupStats;

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { CAP_NAMES, type CapSet } from '../caps/index.js';
 import {
   CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MNT_DETACH, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
@@ -63,6 +64,8 @@ function initRuns(): boolean {
  * and wait (bounded) until its /proc is mounted.
  */
 function startInit(usernsFd: number, hostname: string): void {
+  // Loaded here, not at the top: child_process brings net and stream, which exec's start-up would pay for every time.
+  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
   const argv = ['--user=/proc/self/fd/3', '--', 'unshare', '--pid', '--uts', '--ipc', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT, hostname];
   const child = spawn('nsenter', argv, {
     detached: true,
