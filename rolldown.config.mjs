@@ -40,6 +40,21 @@ export default {
   },
   plugins: [
     {
+      // commander requires child_process at load only to run external
+      // subcommands, which nslab has none of; child_process with the net and
+      // stream modules it brings cost every command 6 ms. commander gets it
+      // when it would first use it.
+      name: 'commander-lazy-child-process',
+      resolveId(source, importer) {
+        if (source === 'node:child_process' && importer?.includes('/node_modules/commander/')) return '\0commander-child-process';
+        return null;
+      },
+      load(id) {
+        if (id !== '\0commander-child-process') return null;
+        return "module.exports = { get spawn() { return require('node:child_process').spawn; } };";
+      },
+    },
+    {
       name: 'bin-and-code-cache',
       writeBundle(options) {
         const bin = `${options.dir}/nslab.cjs`;

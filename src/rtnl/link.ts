@@ -1,4 +1,5 @@
 import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
+import { formatMac } from '../inet/mac.js';
 import { attrMap, read } from '../netlink/attributes.js';
 import { CREATE_EXCL, DUMP, REQUEST_ACK, type Message, type Request } from '../netlink/message.js';
 import { Writer } from '../netlink/writer.js';
@@ -160,15 +161,6 @@ export type LinkState = 'up' | 'down' | 'no-carrier';
 export function linkStateOf(flags: number): LinkState {
   if (!(flags & IFF.IFF_UP)) return 'down';
   return flags & IFF.IFF_LOWER_UP ? 'up' : 'no-carrier';
-}
-
-export function formatMac(b: Uint8Array): string {
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(':');
-}
-
-export function parseMac(text: string): Uint8Array {
-  if (!/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(text)) throw new TypeError(`'${text}' is not a MAC address (aa:bb:cc:dd:ee:ff)`);
-  return Uint8Array.from(text.split(':').map((h) => parseInt(h, 16)));
 }
 
 export function decodeLink(msg: Message): Link {

@@ -1,4 +1,4 @@
-import { parseMac } from '../rtnl/link.js';
+import { parseMac } from '../inet/mac.js';
 import { parseCidr, type Cidr } from '../inet/ip.js';
 import type { ImpairmentSpec } from './impairment.js';
 import { didYouMean } from './diagnostics.js';

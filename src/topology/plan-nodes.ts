@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { formatMac } from '../rtnl/link.js';
+import { formatMac, stableMac } from '../inet/mac.js';
 import { formatPosition } from './diagnostics.js';
 import type { PlanBridge, PlanEnd, PlanNamespace, PlanVeth } from './plan-types.js';
 import type { EndpointDef, Origin, Topology } from './types.js';
@@ -13,10 +12,7 @@ export function origin(o: Origin): string {
 
 /** A stable, locally administered MAC for an interface of a lab. */
 export function deterministicMac(lab: string, node: string, iface: string): string {
-  const h = createHash('sha256').update(`${lab}/${node}/${iface}`).digest();
-  const b = Uint8Array.from(h.subarray(0, 6));
-  b[0] = ((b[0] ?? 0) & 0xfc) | 0x02; // unicast, locally administered
-  return formatMac(b);
+  return stableMac(`${lab}/${node}/${iface}`);
 }
 
 /** Interface numbers per namespace: every namespace is new, so the plan numbers them (lo is 1). */

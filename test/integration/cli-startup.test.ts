@@ -27,7 +27,8 @@ interface Loaded {
 async function loaded(args: string[]): Promise<Loaded> {
   const out = join(dir, 'out.json');
   rmSync(out, { force: true });
-  const r = await execa('node', ['--require', PROBE, CLI, ...args], { reject: false, stdin: 'ignore', env: { NSLAB_PROBE_OUT: out } });
+  // Output to /dev/null: a pipe would make Node itself load node:net for stdout.
+  const r = await execa('node', ['--require', PROBE, CLI, ...args], { reject: false, stdio: 'ignore', env: { NSLAB_PROBE_OUT: out } });
   const seen = JSON.parse(readFileSync(out, 'utf8')) as { builtins: string[]; files: string[] };
   return { exitCode: r.exitCode, ...seen };
 }
@@ -43,13 +44,15 @@ describe('what a command loads before its job', () => {
     expect(l.builtins).not.toContain('NativeModule child_process');
   });
 
-  it('validate and up --dry-run: no koffi (nothing of the FFI is needed to read a topology)', async () => {
+  it('validate and up --dry-run: no koffi, child_process, crypto or net (nothing of them is needed to read a topology)', async () => {
     const file = join(TOPOLOGIES, 'default.yaml');
     for (const args of [['validate', file], ['up', '--dry-run', file]]) {
       const l = await loaded(args);
       expect({ args, exitCode: l.exitCode }).toEqual({ args, exitCode: 0 });
       expect({ args, koffi: koffi(l) }).toEqual({ args, koffi: [] });
       expect(chunk(l, 'program')).toBe(true);
+      const heavy = l.builtins.filter((b) => /^NativeModule (child_process|crypto|net)$/.test(b));
+      expect({ args, heavy }).toEqual({ args, heavy: [] });
     }
   });
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isIP, SocketAddress } from 'node:net';
+import { createHash } from 'node:crypto';
+import { stableMac } from '../../src/inet/mac.js';
+import { sha256 } from '../../src/inet/sha256.js';
 import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp } from '../../src/inet/ip.js';
 import { toHex } from '../helpers/hex.js';
 
@@ -169,5 +173,51 @@ describe('contains()', () => {
     expect(contains(parseCidr('10.0.0.1/32'), parseIp('10.0.0.1'))).toBe(true);
     expect(contains(parseCidr('10.0.0.1/32'), parseIp('10.0.0.2'))).toBe(false);
     expect(contains(parseCidr('fd00::1/128'), parseIp('fd00::2'))).toBe(false);
+  });
+});
+
+describe('parseIp() against Node’s net.isIP', () => {
+  // A spread of near-addresses: what a person types, mistypes, and the corners of the grammar.
+  const corners = [
+    '0.0.0.0', '255.255.255.255', '256.1.1.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.04', '1..3.4', ' 1.2.3.4', '1.2.3.4 ', '1.2.3.-4', '+1.2.3.4', '١.٢.٣.٤',
+    '::', '::1', '1::', '1::2', ':1::2', '1::2:', ':::', '1:::2', '1::2::3', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7', '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8',
+    '::1:2:3:4:5:6:7:8', '12345::1', 'g::1', 'fe80::1%eth0', 'fe80::1%', 'fe80::1%a b', '::ffff:1.2.3.4', '::ffff:1.2.3.256', '1.2.3.4::', '::1.2.3.4:1', '1:2:3:4:5:6:1.2.3.4',
+    '1:2:3:4:5:6:7:1.2.3.4', '1:2:3:4:5::1.2.3.4', 'FD00::ABCD', 'fd00:0:0:0:0:0:0:1', '', '.', ':', '1.2.3.4/24', '[::1]',
+  ];
+  it('accepts and refuses what net.isIP does, on corners and random strings', () => {
+    const alphabet = '0123456789abcdefABCDEFg.:%';
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const random = Array.from({ length: 20_000 }, () => Array.from({ length: 1 + rnd(20) }, () => alphabet[rnd(alphabet.length)]).join(''));
+    for (const text of [...corners, ...random]) {
+      let ours: number | undefined;
+      try {
+        ours = parseIp(text).family;
+      } catch {
+        ours = 0;
+      }
+      expect({ text, family: ours }).toEqual({ text, family: isIP(text) });
+    }
+  });
+
+  it('gives the bytes net.SocketAddress would, for every accepted IPv6 corner', () => {
+    for (const text of corners.filter((t) => isIP(t) === 6 && !t.includes('%'))) {
+      expect({ text, formatted: formatIp(parseIp(text)) }).toEqual({ text, formatted: new SocketAddress({ address: text, family: 'ipv6' }).address });
+    }
+  });
+});
+
+describe('sha256() and stable MACs', () => {
+  it('hashes as node:crypto does, across block boundaries and non-ASCII text', () => {
+    const texts = ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(63), 'a'.repeat(64), 'a'.repeat(119), 'x'.repeat(1000), 'lab/h1/eth0', 'läb/ноде/eth0', '🙂'];
+    for (const t of texts) expect({ t, hash: Buffer.from(sha256(t)).toString('hex') }).toEqual({ t, hash: createHash('sha256').update(t).digest('hex') });
+  });
+
+  it('derives a unicast, locally administered MAC from a seed, the same every time', () => {
+    const mac = stableMac('demo/h1/eth0');
+    expect(mac).toBe(stableMac('demo/h1/eth0'));
+    expect(mac).not.toBe(stableMac('demo/h1/eth1'));
+    expect(parseInt(mac.slice(0, 2), 16) & 0x03).toBe(0x02);
+    expect(mac.slice(3)).toBe(createHash('sha256').update('demo/h1/eth0').digest('hex').slice(2, 12).match(/../g)?.join(':'));
   });
 });
