@@ -15,18 +15,30 @@ const K = Uint32Array.from([
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
+const encoder = new TextEncoder();
+const IV = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+// One set of work buffers for every call (a lab hashes a MAC per interface): nothing is allocated per hash but its result.
+const h = new Uint32Array(8);
+const w = new Uint32Array(64);
+let padded = new Uint8Array(128);
+let view = new DataView(padded.buffer);
+
 export function sha256(text: string): Uint8Array {
-  const data = new TextEncoder().encode(text);
   // Message, 0x80, zeros, then the bit length as a 64-bit big-endian number: a multiple of 64 bytes.
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor((data.length * 8) / 2 ** 32));
-  view.setUint32(padded.length - 4, (data.length * 8) >>> 0);
-  const h = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
+  const most = text.length * 3;
+  const room = Math.ceil((most + 9) / 64) * 64;
+  if (padded.length < room) {
+    padded = new Uint8Array(room);
+    view = new DataView(padded.buffer);
+  }
+  const length = encoder.encodeInto(text, padded).written;
+  const blocks = Math.ceil((length + 9) / 64) * 64;
+  padded.fill(0, length, blocks);
+  padded[length] = 0x80;
+  view.setUint32(blocks - 8, Math.floor((length * 8) / 2 ** 32));
+  view.setUint32(blocks - 4, (length * 8) >>> 0);
+  h.set(IV);
+  for (let off = 0; off < blocks; off += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15] as number;
@@ -35,7 +47,14 @@ export function sha256(text: string): Uint8Array {
       const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
       w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as unknown as [number, number, number, number, number, number, number, number];
+    let a = h[0] as number;
+    let b = h[1] as number;
+    let c = h[2] as number;
+    let d = h[3] as number;
+    let e = h[4] as number;
+    let f = h[5] as number;
+    let g = h[6] as number;
+    let hh = h[7] as number;
     for (let i = 0; i < 64; i++) {
       const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[i] as number) + (w[i] as number)) >>> 0;
       const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
@@ -48,12 +67,17 @@ export function sha256(text: string): Uint8Array {
       b = a;
       a = (t1 + t2) >>> 0;
     }
-    [a, b, c, d, e, f, g, hh].forEach((x, i) => {
-      h[i] = ((h[i] as number) + x) >>> 0;
-    });
+    h[0] = (h[0] as number) + a;
+    h[1] = (h[1] as number) + b;
+    h[2] = (h[2] as number) + c;
+    h[3] = (h[3] as number) + d;
+    h[4] = (h[4] as number) + e;
+    h[5] = (h[5] as number) + f;
+    h[6] = (h[6] as number) + g;
+    h[7] = (h[7] as number) + hh;
   }
   const out = new Uint8Array(32);
   const ov = new DataView(out.buffer);
-  h.forEach((x, i) => ov.setUint32(i * 4, x));
+  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i] as number);
   return out;
 }

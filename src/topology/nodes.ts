@@ -22,24 +22,27 @@ export const BARE: Pick<NodeDef, 'confine' | 'exec' | 'env' | 'sysctls' | 'ports
 // --- nodes, with inheritance ---
 
 /**
- * The field `key` of a node as inherited: the node's own, else its group's,
+ * The fields of a node as inherited: the node's own, else its group's,
  * else its kind's, else the defaults'. The Field keeps the place it was
  * written, so an error in an inherited value points at the group or default.
  */
-function inherited(node: Field, topo: Field, kind: string | undefined, key: string): Field {
-  const own = node.get(key);
-  if (!own.isNull) return own;
+function inheritance(node: Field, topo: Field, kind: string | undefined): (key: string) => Field {
   const group = node.get('group').text;
+  // The levels a node inherits from, looked up once per node rather than once per key.
   const levels = [
     group !== undefined ? topo.get('groups').get(group) : undefined,
     kind !== undefined ? topo.get('kinds').get(kind) : undefined,
     topo.get('defaults'),
-  ];
-  for (const level of levels) {
-    const f = level?.get(key);
-    if (f && !f.isNull) return f;
-  }
-  return own;
+  ].filter((level): level is Field => level !== undefined && level.isMap);
+  return (key) => {
+    const own = node.get(key);
+    if (!own.isNull) return own;
+    for (const level of levels) {
+      const f = level.get(key);
+      if (!f.isNull) return f;
+    }
+    return own;
+  };
 }
 
 export function parseNodes(topo: Field, labRouting: RoutingMode, file: string): Map<string, NodeDef> {
@@ -58,18 +61,18 @@ export function parseNodes(topo: Field, labRouting: RoutingMode, file: string): 
       groupField.error(`unknown group '${groupField.text}'${didYouMean(groupField.text ?? '', (groups.entries() ?? []).map((g) => g.key))}`);
     }
     // The kind itself may come from the group or the defaults, never from `kinds`.
-    const kindField = inherited(nf, topo, undefined, 'kind');
+    const kindField = inheritance(nf, topo, undefined)('kind');
     const kind: NodeKind = KIND_ALIASES[kindField.text ?? 'host'] ?? 'host';
     if (kind === 'bridge') {
       const p = interfaceNameProblem(name);
       if (p) nf.error(`a bridge node's name is its device's name: ${p}`);
     }
     const kindKey = kindField.text ?? 'host';
-    const routesField = inherited(nf, topo, kindKey, 'routes');
+    const get = inheritance(nf, topo, kindKey);
+    const routesField = get('routes');
     const routes = parseRoutes(routesField);
     if (kind === 'bridge' && routes.length > 0) routesField.error('a bridge switches frames and has no routes');
-    const routing = (inherited(nf, topo, kindKey, 'routing').text as RoutingMode | undefined) ?? labRouting;
-    const get = (key: string): Field => inherited(nf, topo, kindKey, key);
+    const routing = (get('routing').text as RoutingMode | undefined) ?? labRouting;
     const natField = get('nat');
     const natOut = natField.get('out').text;
     const dns = parseResolver(get('dns'));

@@ -1,5 +1,5 @@
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { aliasResolver, nestingTooDeep, treeProblems } from './yaml-bounds.js';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { aliasResolver, parseBounded, treeProblems } from './yaml-bounds.js';
 import { Diagnostics, didYouMean, type Position } from './diagnostics.js';
 
 /**
@@ -9,14 +9,37 @@ import { Diagnostics, didYouMean, type Position } from './diagnostics.js';
  * pass finds every mistake.
  */
 export class Field {
+  private pathText: string | undefined;
+  private position: Position | undefined;
+
+  /**
+   * A child of `parent` under `step` (a map key, or a list index), found at
+   * `at` (its node, or its key's when it has no value). Path and position are
+   * worked out when first asked for: a check reads thousands of fields and
+   * quotes the places of a few.
+   */
   constructor(
     readonly node: YamlNode | null,
-    readonly path: string,
-    readonly pos: Position,
+    private readonly parent: Field | undefined,
+    private readonly step: string | number | undefined,
     private readonly src: Source,
-    /** The map key this value stands under (keys may contain dots, so not taken from path). */
-    private readonly keyName?: string,
+    private readonly at: YamlNode | null = node,
   ) {}
+
+  /** "topology.nodes.h1.ipv4", "topology.links[3]"; '' for the file's root. */
+  get path(): string {
+    if (this.pathText !== undefined) return this.pathText;
+    const base = this.parent?.path ?? '';
+    const step = this.step;
+    this.pathText = step === undefined ? base : typeof step === 'number' ? `${base}[${step}]` : base ? `${base}.${step}` : step;
+    return this.pathText;
+  }
+
+  /** Where the value stands (its parent's place when it is absent). */
+  get pos(): Position {
+    this.position ??= this.src.position(this.at, this.parent?.pos);
+    return this.position;
+  }
 
   get diag(): Diagnostics {
     return this.src.diagnostics;
@@ -58,27 +81,25 @@ export class Field {
   entries(): Field[] | undefined {
     if (!isMap(this.node)) return this.error(`expected a map of fields, found ${this.describe()}`);
     const out: Field[] = [];
-    for (const { key, keyNode, valueNode } of this.src.pairs(this.node)) {
-      const at = valueNode ?? keyNode;
-      out.push(new Field(valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(at), this.src, key));
-    }
+    for (const { key, keyNode, valueNode } of this.src.pairs(this.node)) out.push(new Field(valueNode, this, key, this.src, valueNode ?? keyNode));
     return out;
   }
 
   /** The key of this field within its parent map (last path segment). */
   get key(): string {
-    if (this.keyName !== undefined) return this.keyName;
-    const dot = this.path.lastIndexOf('.');
-    return dot < 0 ? this.path : this.path.slice(dot + 1);
+    if (typeof this.step === 'string') return this.step;
+    const path = this.path;
+    const dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.slice(dot + 1);
   }
 
   /** A map child by key; a Field of null when absent. */
   get(key: string): Field {
     if (isMap(this.node)) {
       const p = this.src.pair(this.node, key);
-      if (p) return new Field(p.valueNode, this.path ? `${this.path}.${key}` : key, this.src.position(p.valueNode ?? p.keyNode), this.src, key);
+      if (p) return new Field(p.valueNode, this, key, this.src, p.valueNode ?? p.keyNode);
     }
-    return new Field(null, this.path ? `${this.path}.${key}` : key, this.pos, this.src, key);
+    return new Field(null, this, key, this.src);
   }
 
   has(key: string): boolean {
@@ -104,10 +125,7 @@ export class Field {
 
   items(): Field[] | undefined {
     if (!isSeq(this.node)) return this.error(`expected a list, found ${this.describe()}`);
-    return this.node.items.map((item, i) => {
-      const n = this.src.deref(item);
-      return new Field(n, `${this.path}[${i}]`, this.src.position(n, this.pos), this.src);
-    });
+    return this.node.items.map((item, i) => new Field(this.src.deref(item), this, i, this.src));
   }
 
   /** A list, or a single value taken as a list of one. */
@@ -184,15 +202,13 @@ export class Source {
     readonly file: string,
     text: string,
   ) {
-    const deep = nestingTooDeep(text);
-    if (deep) {
-      this.lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i >= 0 && i < deep.offset; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
-      this.diagnostics.error(this.at(deep.offset), '', deep.message);
-      this.root = new Field(null, '', { file, line: 1, col: 1 }, this);
+    const parsed = parseBounded(text, this.lines, { prettyErrors: false, uniqueKeys: false });
+    if ('deep' in parsed) {
+      this.diagnostics.error(this.at(parsed.deep.offset), '', parsed.deep.message);
+      this.root = new Field(null, undefined, undefined, this);
       return;
     }
-    const doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false });
+    const doc = parsed.doc;
     for (const e of doc.errors) {
       const lp = e.linePos?.[0] ?? this.lines.linePos(e.pos[0]);
       this.diagnostics.error({ file, line: lp?.line ?? 1, col: lp?.col ?? 1 }, '', `invalid YAML: ${e.message.split('\n')[0]}`);
@@ -202,7 +218,7 @@ export class Source {
       for (const p of treeProblems(doc, (offset) => this.lines.linePos(offset).line, this.resolve)) this.diagnostics.error(this.at(p.offset), '', `invalid YAML: ${p.message}`);
     }
     const contents = this.diagnostics.hasErrors ? null : this.deref(doc.contents);
-    this.root = new Field(contents, '', this.position(contents), this);
+    this.root = new Field(contents, undefined, undefined, this);
   }
 
   private at(offset: number): Position {

@@ -1,4 +1,7 @@
-import { CST, Lexer, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import {
+  CST, Composer, Lexer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq,
+  type Document, type DocumentOptions, type LineCounter, type Node as YamlNode, type ParseOptions, type SchemaOptions,
+} from 'yaml';
 
 /**
  * Bounds on what a topology file may make the loader do, checked before the
@@ -19,26 +22,27 @@ export interface Where {
 }
 
 /**
- * The first place where the text nests deeper than `max`, found from the
- * yaml library's own lexer (iterative, so quotes, comments, block scalars
- * and complex keys are read as the parser will read them) before the
- * parser, which recurses and would overflow the stack on a file 2000
- * levels deep. Block nesting counts each line's indentation level and
- * each `- ` and `? ` indicator; flow nesting counts brackets exactly.
+ * A nesting meter fed the yaml library's own lexemes in order (the lexer is
+ * iterative, so quotes, comments, block scalars and complex keys are read as
+ * the parser will read them): it answers the first place where the text
+ * nests deeper than `max`, before the composer, which recurses and would
+ * overflow the stack on a file 2000 levels deep. Block nesting counts each
+ * line's indentation level and each `- ` and `? ` indicator; flow nesting
+ * counts brackets exactly.
  */
-export function nestingTooDeep(text: string, max = MAX_DEPTH): Where | undefined {
+export function nestingMeter(max = MAX_DEPTH): (lexeme: string) => Where | undefined {
   const indents: number[] = [];
   let flow = 0;
   let offset = 0;
   let col = 0;
   let lineStart = true;
   let scalarText = false;
-  for (const tok of new Lexer().lex(text)) {
+  return (tok) => {
     // Control markers of the lexer are not source text: document start, flow-error end, "a scalar follows".
-    if (tok === '\x02' || tok === '\x18') continue;
+    if (tok === '\x02' || tok === '\x18') return undefined;
     if (tok === '\x1f') {
       scalarText = true;
-      continue;
+      return undefined;
     }
     const type = scalarText ? 'scalar' : CST.tokenType(tok);
     scalarText = false;
@@ -49,7 +53,7 @@ export function nestingTooDeep(text: string, max = MAX_DEPTH): Where | undefined
     col = nl >= 0 ? tok.length - nl - 1 : col + tok.length;
     if (type === 'newline' || type === 'space' || type === 'comment' || type === 'directive-line' || type === 'doc-start' || type === 'doc-end' || type === 'byte-order-mark') {
       if (nl >= 0) lineStart = true;
-      continue;
+      return undefined;
     }
     if (flow === 0 && lineStart) {
       while (indents.length > 0 && (indents.at(-1) as number) >= startCol) indents.pop();
@@ -61,8 +65,48 @@ export function nestingTooDeep(text: string, max = MAX_DEPTH): Where | undefined
     if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
     else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0) flow--;
     if (indents.length + flow > max) return { offset: at, message: `the file nests deeper than ${max} levels here` };
+    return undefined;
+  };
+}
+
+/** The first place where the text nests deeper than `max` (see nestingMeter). */
+export function nestingTooDeep(text: string, max = MAX_DEPTH): Where | undefined {
+  const meter = nestingMeter(max);
+  for (const tok of new Lexer().lex(text)) {
+    const deep = meter(tok);
+    if (deep) return deep;
   }
   return undefined;
+}
+
+/**
+ * `parseDocument(text)` of the yaml library, with the text lexed once and
+ * every lexeme measured before the parser takes it: a file that nests too
+ * deep stops there, before any document of it is composed.
+ */
+export function parseBounded(text: string, lines: LineCounter, options: DocumentOptions & ParseOptions & SchemaOptions, max = MAX_DEPTH): { doc: Document } | { deep: Where } {
+  const meter = nestingMeter(max);
+  const parser = new Parser(lines.addNewLine);
+  let deep: Where | undefined;
+  function* tokens(): Generator<CST.Token> {
+    lines.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      deep = meter(lexeme);
+      if (deep) return;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document | undefined;
+  for (const d of new Composer(options).compose(tokens(), true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  if (deep) return { deep };
+  return { doc: doc as Document };
 }
 
 /**
