@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ASSETS, readAsset } from './assets.js';
 import { SseClient } from './sse.js';
-import { LabWatcher, type LabState, type WatchEvent } from './watch.js';
+import { LabWatcher, type LabState, type LinkRateView, type WatchEvent } from './watch.js';
 
 export interface ViewerOptions {
   /** The lab's state now (asked at start and once a second). */
@@ -23,6 +23,16 @@ export interface Viewer {
   /** Stop the watcher, end every event stream, close the server. */
   close(): Promise<void>;
 }
+
+/**
+ * The data of each /api/events event, by event name (the page's contract):
+ * the WatchEvent without its type, which is the event's name; a `lab`
+ * event carries the rates so far as well.
+ */
+export type EventData = {
+  readonly [T in WatchEvent['type']]: Omit<Extract<WatchEvent, { readonly type: T }>, 'type'> &
+    (T extends 'lab' ? { readonly rates: Record<string, LinkRateView> } : unknown);
+};
 
 const HEARTBEAT_MS = 15_000;
 
@@ -93,7 +103,8 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
           const c = new SseClient(res);
           clients.add(c);
           res.write('retry: 1000\n\n');
-          c.send('lab', { view: watcher.view(), layout: watcher.currentLayout(), decor: watcher.currentDecorations(), rates: watcher.rates() });
+          const first: EventData['lab'] = { view: watcher.view(), layout: watcher.currentLayout(), decor: watcher.currentDecorations(), rates: watcher.rates() };
+          c.send('lab', first);
           req.on('close', () => clients.delete(c));
           return;
         }
