@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 /** The page's own files (viewer/ at the package root; same path from src/ and dist/). */
 export const VIEWER_DIR = fileURLToPath(new URL('../../viewer/', import.meta.url));
 
+/** The page's script: viewer/src bundled by the build (rolldown.config.mjs). */
+export const VIEWER_BUNDLE = `${VIEWER_DIR}dist/app.js`;
+
 /** The one file the page needs from node_modules. */
 export const CYTOSCAPE_JS = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
 
@@ -18,12 +21,7 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   '/': { file: `${VIEWER_DIR}index.html`, type: 'text/html; charset=utf-8' },
   '/index.html': { file: `${VIEWER_DIR}index.html`, type: 'text/html; charset=utf-8' },
   '/style.css': { file: `${VIEWER_DIR}style.css`, type: 'text/css; charset=utf-8' },
-  '/app.js': { file: `${VIEWER_DIR}app.js`, type: 'text/javascript; charset=utf-8' },
-  '/details.js': { file: `${VIEWER_DIR}details.js`, type: 'text/javascript; charset=utf-8' },
-  '/controls.js': { file: `${VIEWER_DIR}controls.js`, type: 'text/javascript; charset=utf-8' },
-  '/live.js': { file: `${VIEWER_DIR}live.js`, type: 'text/javascript; charset=utf-8' },
-  '/graph-style.js': { file: `${VIEWER_DIR}graph-style.js`, type: 'text/javascript; charset=utf-8' },
-  '/svg.js': { file: `${VIEWER_DIR}svg.js`, type: 'text/javascript; charset=utf-8' },
+  '/app.js': { file: VIEWER_BUNDLE, type: 'text/javascript; charset=utf-8' },
   '/cytoscape.min.js': { file: CYTOSCAPE_JS, type: 'text/javascript; charset=utf-8' },
 };
 
@@ -35,7 +33,15 @@ export function readAsset(path: string): string {
   if (!asset) throw new RangeError(`no viewer asset at ${path}`);
   let text = cache.get(asset.file);
   if (text === undefined) {
-    text = readFileSync(asset.file, 'utf8');
+    try {
+      text = readFileSync(asset.file, 'utf8');
+    } catch (err) {
+      // A checkout that was never built has no bundle: say how to make it.
+      if (asset.file === VIEWER_BUNDLE && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error(`the graph page's script ${asset.file} is missing: run npm run build`, { cause: err });
+      }
+      throw err;
+    }
     cache.set(asset.file, text);
   }
   return text;

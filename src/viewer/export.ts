@@ -32,22 +32,14 @@ function inlineStyle(css: string): string {
   return `<style>\n${css.replace(/<\/(style)/gi, '<\\/$1')}\n</style>`;
 }
 
-/**
- * The scripts viewer/index.html loads, in its order. The files of a group
- * stand on consecutive lines there and are inlined as one <script>: the
- * page's own parts (details, controls, live) and app.js, which makes them.
- */
-const SCRIPTS: readonly (readonly string[])[] = [
-  ['cytoscape.min.js'],
-  ['graph-style.js'],
-  ['svg.js'],
-  ['details.js', 'controls.js', 'live.js', 'app.js'],
-];
+/** A script element that loads one of the page's assets by name ("app.js"). */
+const SCRIPT_SRC = /<script src="([^"<>]+)"><\/script>/g;
 
 /**
- * One self-contained HTML file: cytoscape, the page's scripts and styles
- * and the lab's data inlined, nothing fetched, so it opens from disk
- * (file://) with no network.
+ * One self-contained HTML file: every script index.html loads (cytoscape
+ * and the page's bundle) inlined where it stood, the stylesheet and the
+ * lab's data too, nothing fetched, so it opens from disk (file://) with no
+ * network.
  */
 export function exportHtml(data: ExportData): string {
   let html = readAsset('/index.html');
@@ -57,13 +49,9 @@ export function exportHtml(data: ExportData): string {
     html = html.replace(tag, () => by);
   };
   replace('<link rel="stylesheet" href="style.css">', inlineStyle(readAsset('/style.css')));
-  for (const group of SCRIPTS) {
-    replace(
-      group.map((js) => `<script src="${js}"></script>`).join('\n'),
-      inlineScript(group.map((js) => readAsset(`/${js}`)).join('\n')),
-    );
-  }
+  // The data before the scripts, so text inside them cannot be taken for its placeholder.
   replace('<!--nslab:data-->', `<script>window.NSLAB_DATA = ${scriptJson(data)};</script>`);
+  html = html.replace(SCRIPT_SRC, (_tag, src: string) => inlineScript(readAsset(`/${src}`)));
   return html;
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { planView } from '../../src/lab/inspect.js';
 import { loadTopologyFile } from '../../src/topology/load.js';
 import { compilePlan } from '../../src/topology/plan.js';
-import { CYTOSCAPE_JS } from '../../src/viewer/assets.js';
+import { CYTOSCAPE_JS, VIEWER_BUNDLE } from '../../src/viewer/assets.js';
 import { exportHtml, scriptJson, type ExportData } from '../../src/viewer/export.js';
 import { computeLayout } from '../../src/viewer/layout.js';
 
@@ -41,11 +41,12 @@ describe('exportHtml()', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('inlines cytoscape and the page scripts', () => {
-    expect(html).toContain('The Cytoscape Consortium');
-    expect(html).toContain('window.NslabStyle');
-    expect(html).toContain('window.NslabSvg');
-    expect(html).toContain('EventSource'); // live.js (inlined with app.js), which only uses it when not exported
+  it('inlines cytoscape and the page’s one bundle, each whole', () => {
+    expect(html).toContain(readFileSync(CYTOSCAPE_JS, 'utf8').replace(/<\/(script)/gi, '<\\/$1'));
+    const bundle = readFileSync(VIEWER_BUNDLE, 'utf8');
+    expect(bundle).not.toMatch(/<\/script/i);
+    expect(html).toContain(`<script>\n${bundle}\n</script>`);
+    expect(html).toContain('EventSource'); // the live side, which only uses it when not exported
   });
 
   it('carries the lab and its layout as data the page can read back', () => {
@@ -62,7 +63,7 @@ describe('exportHtml()', () => {
     expect(inlinedData(out).view.source).toBe(evil);
     const opens = out.match(/<script\b/gi)?.length ?? 0;
     const closes = out.match(/<\/script>/gi)?.length ?? 0;
-    expect(opens).toBe(5); // cytoscape, data, style, svg, app
+    expect(opens).toBe(3); // cytoscape, data, the page's bundle
     expect(closes).toBe(opens);
   });
 });
