@@ -46,6 +46,43 @@ module.exports = {
       to: { couldNotResolve: true },
     },
     ...layerRules,
+    // The graph page (viewer/src) runs in a browser: it takes the server's
+    // types from src/ and nothing else, and sits where src/viewer does, below cli.
+    {
+      name: 'page-imports-only-types-from-src',
+      comment: 'viewer/src runs in the browser: from src/ it may import types only (import type)',
+      severity: 'error',
+      from: { path: '^viewer/src/' },
+      to: { path: '^src/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'page-bundles-no-packages',
+      comment: 'cytoscape reaches the page as its own script (the global cytoscape); the bundle takes only types from packages',
+      severity: 'error',
+      from: { path: '^viewer/src/' },
+      to: { dependencyTypes: ['npm'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'page-below-cli',
+      comment: 'viewer/src sits at the viewer layer: not even types from src/cli',
+      severity: 'error',
+      from: { path: '^viewer/src/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'src-does-not-import-the-page',
+      comment: 'the server serves the bundle (viewer/dist/app.js) as a file; src/ never imports viewer/src',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^viewer/' },
+    },
+    {
+      name: 'page-logic-without-dom',
+      comment: 'viewer/src/*.ts is the page logic vitest runs in Node: only main.ts and page/ touch the DOM',
+      severity: 'error',
+      from: { path: '^viewer/src/[^/]+$', pathNot: '^viewer/src/main[.]ts$' },
+      to: { path: '^viewer/src/page/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
