@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../topology/diagnostics.js';
 import { loadTopologyFile } from '../topology/load.js';
 import { describePlan, explainPlan } from '../topology/explain.js';
 import { compilePlan, type Plan } from '../topology/plan.js';
+import { favourMemory } from './heap.js';
 import { DEFAULT_TOPOLOGY, maxSizeOption } from './resolve.js';
 
 function summary(plan: Plan, seconds: number): string {
@@ -30,6 +31,7 @@ export function registerUp(program: Command): void {
     .option('--explain', 'print the equivalent ip and sysctl commands (a runnable script) and make nothing')
     .option('--max-size <size>', 'largest topology file to read (default 64MiB)')
     .action(async (file: string | undefined, opts: { dryRun?: boolean; json?: boolean; explain?: boolean; maxSize?: string }) => {
+      if (!opts.dryRun && !opts.explain) favourMemory();
       const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY, { maxBytes: maxSizeOption(opts.maxSize) });
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const plan = compilePlan(topo);
