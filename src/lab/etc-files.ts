@@ -10,9 +10,13 @@ import type { ApplyContext, Step } from './step.js';
  * lab node; a node with `dns:` also gets `resolv.conf`.
  *
  * The hosts file is the same for every node, so it is written once, to the
- * lab's state directory, and each node's `hosts` is a symlink to it (a bind
- * mount follows the link): a thousand-node lab writes one file, not a
- * thousand. resolv.conf is per node and written as a file.
+ * lab's state directory. A node without resolv.conf shares one directory
+ * holding a link to it: /etc/netns/<namespace> is a symlink to that
+ * directory (`ip netns exec` opens and binds through links), so a
+ * thousand-node lab makes a thousand symlinks on /etc and `down` unlinks
+ * them; a directory each cost an mkdir and an rmdir on the machine's disk
+ * (0.14 ms each on ext4 here). A node with resolv.conf, or whose directory
+ * is there already, gets `hosts` as a symlink in its own directory.
  *
  * nslab never replaces a file it did not write: if one is already there,
  * `up` stops and says so. `down` removes only its own files — the symlink
@@ -33,6 +37,11 @@ export function labHostsPath(lab: string): string {
   return `${labDir(lab)}/hosts`;
 }
 
+/** The directory the /etc/netns/<namespace> links of a lab point to: `hosts` only. */
+export function labNetnsEtcPath(lab: string): string {
+  return `${labDir(lab)}/netns-etc`;
+}
+
 export interface EtcHostsEntry extends StepEntry {
   readonly op: 'etc-hosts';
   readonly path: string;
@@ -47,6 +56,8 @@ export interface EtcNetnsEntry extends StepEntry {
   readonly hosts?: string;
   /** What nslab wrote to dir/resolv.conf, if anything. */
   readonly resolvConf?: string;
+  /** dir is a symlink nslab made to this directory (the lab's shared one) rather than a directory. */
+  readonly link?: string;
 }
 
 export class EtcFileError extends Error {
@@ -100,9 +111,15 @@ export function explainEtcFiles(plan: Plan): string[] {
     ...hostsFile(plan).trimEnd().split('\n'),
     'EOF',
   ];
+  const shared = labNetnsEtcPath(plan.lab);
+  if (plan.namespaces.some((n) => n.resolvConf === undefined)) lines.push(`mkdir -p ${shared} ${ETC_NETNS} && ln -s ${hosts} ${shared}/hosts`);
   for (const n of plan.namespaces) {
+    if (n.resolvConf === undefined) {
+      lines.push(`ln -s ${shared} ${etcNetnsDir(n.name)}`);
+      continue;
+    }
     lines.push(`mkdir -p ${etcNetnsDir(n.name)} && ln -s ${hosts} ${etcNetnsDir(n.name)}/hosts`);
-    if (n.resolvConf !== undefined) lines.push(`cat > ${etcNetnsDir(n.name)}/resolv.conf <<'EOF'`, ...n.resolvConf.trimEnd().split('\n'), 'EOF');
+    lines.push(`cat > ${etcNetnsDir(n.name)}/resolv.conf <<'EOF'`, ...n.resolvConf.trimEnd().split('\n'), 'EOF');
   }
   return lines;
 }
@@ -132,16 +149,27 @@ export const etcFilesStep: Step = {
       ctx.journal.intend([{ op: 'etc-netns', dir: ETC_NETNS, created: true } satisfies EtcNetnsEntry]);
       mkdirSync(ETC_NETNS, { recursive: true, mode: 0o755 });
     }
+    // Inside the lab's state directory: it goes with it, after the links.
+    const shared = labNetnsEtcPath(plan.lab);
+    if (plan.namespaces.some((n) => n.resolvConf === undefined)) {
+      mkdirSync(shared, { mode: 0o755 });
+      symlinkSync(hosts, `${shared}/hosts`);
+    }
     const entries: EtcNetnsEntry[] = plan.namespaces.map((n) => {
       const dir = etcNetnsDir(n.name);
-      return { op: 'etc-netns', dir, created: !existsSync(dir), hosts, ...(n.resolvConf !== undefined ? { resolvConf: n.resolvConf } : {}) };
+      const created = !lexists(dir);
+      if (created && n.resolvConf === undefined) return { op: 'etc-netns', dir, created, link: shared };
+      return { op: 'etc-netns', dir, created, hosts, ...(n.resolvConf !== undefined ? { resolvConf: n.resolvConf } : {}) };
     });
     ctx.journal.intend(entries);
     let done = 0;
     for (const e of entries) {
-      if (e.created) mkdirSync(e.dir, { mode: 0o755 });
-      symlinkSync(hosts, `${e.dir}/hosts`);
-      if (e.resolvConf !== undefined) writeFileSync(`${e.dir}/resolv.conf`, e.resolvConf, { mode: 0o644, flag: 'wx' });
+      if (e.link !== undefined) symlinkSync(e.link, e.dir);
+      else {
+        if (e.created) mkdirSync(e.dir, { mode: 0o755 });
+        symlinkSync(hosts, `${e.dir}/hosts`);
+        if (e.resolvConf !== undefined) writeFileSync(`${e.dir}/resolv.conf`, e.resolvConf, { mode: 0o644, flag: 'wx' });
+      }
       ctx.progress?.('/etc/netns files', ++done, entries.length);
     }
   },
@@ -154,6 +182,12 @@ export const etcFilesStep: Step = {
       return true;
     }
     const e = entry as EtcNetnsEntry;
+    if (e.link !== undefined) {
+      // Only the link nslab made: a directory or another link there now is someone else's.
+      if (linkTarget(e.dir) !== e.link) return false;
+      unlinkSync(e.dir);
+      return true;
+    }
     let removed = false;
     if (e.hosts !== undefined && linkTarget(`${e.dir}/hosts`) === e.hosts) {
       unlinkSync(`${e.dir}/hosts`);

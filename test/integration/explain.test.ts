@@ -65,13 +65,15 @@ async function snapshot(namespaces: string[]): Promise<Record<string, unknown>> 
 }
 
 describe.skipIf(!isRoot)('nslab up --explain', () => {
-  const cleanup: string[][] = [];
+  const cleanup: { lab: string; names: string[] }[] = [];
   afterAll(async () => {
-    for (const names of cleanup) {
+    for (const { lab, names } of cleanup) {
       for (const ns of names) {
         await execa('ip', ['netns', 'del', ns], { reject: false });
         rmSync(`/etc/netns/${ns}`, { recursive: true, force: true });
       }
+      // A script that stopped half-way leaves the lab's state directory it began (hosts, netns-etc).
+      rmSync(`/run/nslab/${lab}`, { recursive: true, force: true });
     }
   });
 
@@ -81,7 +83,7 @@ describe.skipIf(!isRoot)('nslab up --explain', () => {
       const file = exampleAs(example, lab);
       const plan = compilePlan(loadTopologyFile(file));
       const namespaces = plan.namespaces.map((n) => n.name);
-      cleanup.push(namespaces);
+      cleanup.push({ lab, names: namespaces });
 
       expect((await nslab(['up', file])).exitCode).toBe(0);
       const byNslab = await snapshot(namespaces);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { natStep, type NatTableEntry } from '../../src/lab/nat.js';
@@ -244,14 +244,16 @@ topology:
   nodes:
     h1: { kind: host, dns: { servers: [192.0.2.53] } }
     h2: { kind: host }
+    h3: { kind: host }
   links:
     - endpoints: [{ node: h1, interface: eth0, ipv4: 10.9.0.1/24 }, { node: h2, interface: eth0, ipv4: 10.9.0.2/24 }]
+    - endpoints: [{ node: h3, interface: eth0, ipv4: 10.9.1.3/24 }, { node: h1, interface: eth1, ipv4: 10.9.1.1/24 }]
 `,
   );
 
   afterAll(async () => {
     await nslab(['down', etcLab]);
-    for (const n of ['h1', 'h2']) rmSync(dir(n), { recursive: true, force: true });
+    for (const n of ['h1', 'h2', 'h3']) rmSync(dir(n), { recursive: true, force: true });
   });
 
   it('refuses to replace a hosts file someone else put there, and leaves it and its directory as they were', async () => {
@@ -272,11 +274,18 @@ topology:
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(sh('ip', 'netns', 'exec', `${etcLab}-h2`, 'getent', 'hosts', 'h1').trim()).toMatch(/^10\.9\.0\.1\s+h1$/);
+    // h3 has neither dns: nor a directory of its own: its entry is a link to the lab's shared directory, which ip follows.
+    expect(lstatSync(dir('h3')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir('h3'))).toEqual(['hosts']);
+    expect(sh('ip', 'netns', 'exec', `${etcLab}-h3`, 'getent', 'hosts', 'h2').trim()).toMatch(/^10\.9\.0\.2\s+h2$/);
     writeFileSync(`${dir('h1')}/resolv.conf`, 'nameserver 192.0.2.99\n');
     expect((await nslab(['down', etcLab])).exitCode).toBe(0);
     // h1: nslab's hosts link went, the changed resolv.conf stayed, so did the directory.
     expect(readdirSync(dir('h1'))).toEqual(['resolv.conf']);
     // h2: the directory was there before nslab, and stays, empty.
     expect(readdirSync(dir('h2'))).toEqual([]);
+    // h3: the link is gone, and so is what it pointed to.
+    expect(() => lstatSync(dir('h3'))).toThrow(/ENOENT/);
+    expect(existsSync(`/run/nslab/${etcLab}`)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NLM_F } from '../../src/netlink/constants.js';
 import { fileURLToPath } from 'node:url';
-import { explainEtcFiles, labHostsPath } from '../../src/lab/etc-files.js';
+import { explainEtcFiles, labHostsPath, labNetnsEtcPath } from '../../src/lab/etc-files.js';
 import { explainNat, labNatRuleset, labNatPlan, NatPlanError, tableComment } from '../../src/lab/nat-plan.js';
 import { forwardingToRestore, previousForwarding, type IpForwardEntry, explainUplink, hostNatRuleset, hostTableName } from '../../src/lab/uplink-plan.js';
 import { compilePlan } from '../../src/topology/plan.js';
@@ -261,12 +261,20 @@ topology:
     expect(explainUplink(natPlan)).toEqual([]);
   });
 
-  it('/etc/netns: one hosts file, a link per node, resolv.conf where dns: is set', () => {
+  it('/etc/netns: one hosts file, a directory of its own where dns: is set, else a link to the shared one', () => {
     const lines = explainEtcFiles(natPlan);
     expect(lines).toContain(`mkdir -p /etc/netns/nat-h1 && ln -s ${labHostsPath('nat')} /etc/netns/nat-h1/hosts`);
     expect(lines).toContain("cat > /etc/netns/nat-h1/resolv.conf <<'EOF'");
     expect(lines).toContain('10.0.1.10\th1');
-    // One mkdir for the lab's state directory, one per node.
+    // nat.yaml gives every node dns:; h2 here has none.
+    const plan = compilePlan(loadTopology('etc.yaml', 'name: etc\ntopology:\n  nodes:\n    h1: { dns: { servers: [192.0.2.53] } }\n    h2: {}\n  links:\n    - endpoints: [h1:eth0, h2:eth0]\n'));
+    const mixed = explainEtcFiles(plan);
+    expect(mixed).toContain(`mkdir -p /etc/netns/etc-h1 && ln -s ${labHostsPath('etc')} /etc/netns/etc-h1/hosts`);
+    expect(mixed).toContain(`mkdir -p ${labNetnsEtcPath('etc')} /etc/netns && ln -s ${labHostsPath('etc')} ${labNetnsEtcPath('etc')}/hosts`);
+    expect(mixed).toContain(`ln -s ${labNetnsEtcPath('etc')} /etc/netns/etc-h2`);
+    expect(mixed.filter((l) => l.includes('/etc/netns/etc-h2'))).toHaveLength(1);
+    // mkdir: the lab's state directory, the shared directory, h1's own.
+    expect(mixed.filter((l) => l.startsWith('mkdir -p'))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('mkdir -p'))).toHaveLength(natPlan.namespaces.length + 1);
   });
 });
