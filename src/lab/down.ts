@@ -1,5 +1,5 @@
 import { requirePrivileges } from '../sys/privileges.js';
-import { labDirExists, readRecord, removeLabDir, writeRecord } from './state.js';
+import { labDirExists, markRemoving, readRecord, removeLabDir } from './state.js';
 import { LabLock } from './lock.js';
 import { teardown, type TeardownResult } from './teardown.js';
 
@@ -17,8 +17,8 @@ export async function down(lab: string): Promise<DownResult> {
   try {
     // Said before anything goes: a down killed half-way leaves a lab `list` shows as partial.
     const rec = readRecord(lab);
-    if (rec) writeRecord({ ...rec, status: 'removing' });
-    const result = await teardown(lab);
+    if (rec) markRemoving(lab);
+    const result = await teardown(lab, rec);
     removeLabDir(lab);
     return { lab, found: true, ...result };
   } finally {

@@ -117,12 +117,28 @@ export function writeRecord(rec: LabRecord): void {
   renameSync(`${path}.tmp`, path);
 }
 
+/** The lab's record; its status is `removing` once a down has marked it (see markRemoving). */
 export function readRecord(lab: string): LabRecord | undefined {
+  let rec: LabRecord;
   try {
-    return JSON.parse(readFileSync(`${labDir(lab)}/lab.json`, 'utf8')) as LabRecord;
+    rec = JSON.parse(readFileSync(`${labDir(lab)}/lab.json`, 'utf8')) as LabRecord;
   } catch {
     return undefined;
   }
+  return existsSync(removingMark(lab)) ? { ...rec, status: 'removing' } : rec;
+}
+
+function removingMark(lab: string): string {
+  return `${labDir(lab)}/removing`;
+}
+
+/**
+ * Say a down has begun, before anything goes: a down killed half-way leaves
+ * the mark, and `list` calls the lab partial. A file of its own rather than
+ * lab.json written again (1.3 MB at 1000 nodes, parsed and written once more).
+ */
+export function markRemoving(lab: string): void {
+  writeFileSync(removingMark(lab), `${process.pid}\n`);
 }
 
 /** Labs that have a state directory. */

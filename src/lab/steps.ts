@@ -10,6 +10,15 @@ export interface StepRef {
    * needs gone first, so down may run it while namespaces are being removed.
    */
   readonly filesOnly?: boolean;
+  /**
+   * Its undo needs only the nodes' processes gone (steps newer than the
+   * namespaces kill them) and does kernel work in the caller's own time, so
+   * down runs it just before the namespaces go, while the machine is not yet
+   * busy freeing them: dropping a lab's pinned mount namespaces unmounts
+   * every mount in each (1000 nodes: 0.12 s on an idle machine, 0.38 s
+   * behind the kernel's netns clean-up).
+   */
+  readonly beforeNamespaces?: boolean;
   load(): Promise<Step>;
   /**
    * The step as the shell commands that do the same (`up --explain`),
@@ -26,7 +35,7 @@ export interface StepRef {
  * A test checks that names and ops here match the steps' own.
  */
 export const STEPS: readonly StepRef[] = [
-  { name: 'sandbox', ops: ['sandbox'], load: async () => (await import('./sandbox.js')).sandboxStep },
+  { name: 'sandbox', ops: ['sandbox'], beforeNamespaces: true, load: async () => (await import('./sandbox.js')).sandboxStep },
   { name: 'confine', ops: ['uts', 'cgroup'], load: async () => (await import('./confine.js')).confineStep },
   {
     name: 'etc-files',

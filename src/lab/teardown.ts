@@ -1,5 +1,5 @@
 import { deleteNamedNetnsMany } from '../sys/netns.js';
-import { readJournal, readRecord, type JournalEntry, type StepEntry } from './state.js';
+import { readJournal, readRecord, type JournalEntry, type LabRecord, type StepEntry } from './state.js';
 import { STEPS } from './steps.js';
 
 export class JournalError extends Error {
@@ -22,11 +22,10 @@ export interface TeardownResult {
  * (their unmounts overlap), and deleting a namespace takes every device
  * inside it along, in one kernel batch, far cheaper than link by link.
  */
-export async function teardown(lab: string): Promise<TeardownResult> {
+export async function teardown(lab: string, record: LabRecord | undefined = readRecord(lab)): Promise<TeardownResult> {
   let removed = 0;
   let absent = 0;
   let namespaces = 0;
-  const record = readRecord(lab);
   const facts = record?.facts ?? {};
   const owner = new Map(STEPS.flatMap((s) => s.ops.map((op) => [op, s] as const)));
   const entries: JournalEntry[] = readJournal(lab).reverse();
@@ -54,7 +53,13 @@ export async function teardown(lab: string): Promise<TeardownResult> {
       await undoOne(later[k] as JournalEntry);
     }
   };
-  const now = entries.filter((e) => !filesOnly.has(e.op));
+  // Entries to undo as the first run of namespaces is reached (see StepRef.beforeNamespaces).
+  const early = new Set(STEPS.filter((s) => s.beforeNamespaces).flatMap((s) => s.ops));
+  const first = entries.filter((e) => early.has(e.op));
+  const undoFirst = async (): Promise<void> => {
+    for (const x of first.splice(0)) await undoOne(x);
+  };
+  const now = entries.filter((e) => !filesOnly.has(e.op) && !early.has(e.op));
   let i = 0;
   while (i < now.length) {
     const e = now[i] as JournalEntry;
@@ -63,6 +68,7 @@ export async function teardown(lab: string): Promise<TeardownResult> {
     const run = now.slice(i, j);
     i = j;
     if (e.op === 'netns') {
+      await undoFirst();
       const names = run.map((x) => String(x.name)).sort((a, b) => Number(bridged.has(b)) - Number(bridged.has(a)));
       const [existed] = await Promise.all([deleteNamedNetnsMany(names), undoLater()]);
       namespaces += existed;
@@ -81,6 +87,7 @@ export async function teardown(lab: string): Promise<TeardownResult> {
     }
     for (const x of run) await undoOne(x);
   }
+  await undoFirst();
   await undoLater();
   return { namespaces, removed, absent };
 }

@@ -16,10 +16,11 @@ vi.mock('../../src/sys/netns.js', () => ({
     return names.length;
   },
 }));
-const fakeStep = (name: string, ops: string[], filesOnly = false) => ({
+const fakeStep = (name: string, ops: string[], filesOnly = false, beforeNamespaces = false) => ({
   name,
   ops,
   ...(filesOnly ? { filesOnly } : {}),
+  ...(beforeNamespaces ? { beforeNamespaces } : {}),
   load: async () => ({
     name,
     ops,
@@ -31,7 +32,7 @@ const fakeStep = (name: string, ops: string[], filesOnly = false) => ({
   }),
 });
 vi.mock('../../src/lab/steps.js', () => ({
-  STEPS: [fakeStep('confine', ['cgroup']), fakeStep('files', ['etc-hosts'], true), fakeStep('uplink', ['uplink-link', 'uplink-route']), fakeStep('nat', ['nat-table'])],
+  STEPS: [fakeStep('sandbox', ['sandbox'], false, true), fakeStep('confine', ['cgroup']), fakeStep('files', ['etc-hosts'], true), fakeStep('uplink', ['uplink-link', 'uplink-route']), fakeStep('nat', ['nat-table'])],
 }));
 
 const stateDir = mkdtempSync(join(tmpdir(), 'nslab-td-'));
@@ -41,11 +42,12 @@ const { teardown } = await import('../../src/lab/teardown.js');
 afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 describe('teardown order', () => {
-  it('undoes newest first, bridges first among namespaces, and files alongside the namespaces', async () => {
+  it('undoes newest first, bridges first among namespaces, files alongside the namespaces, and the sandbox just before them', async () => {
     const lab = 'td';
     mkdirSync(labDir(lab), { recursive: true });
     writeRecord({ lab, source: 'x.yaml', status: 'up', pid: 1, startedAt: '', plan: { bridges: [{ netns: 'td-sw' }] } as never });
     const j = new Journal(lab);
+    j.intend([{ op: 'sandbox', id: 's' }]);
     j.intend([{ op: 'netns', name: 'td-h1' }, { op: 'netns', name: 'td-sw' }, { op: 'netns', name: 'td-h2' }]);
     j.intend([{ op: 'cgroup', id: 'c' }]);
     j.intend([{ op: 'etc-hosts', id: 'f' }]);
@@ -53,7 +55,7 @@ describe('teardown order', () => {
     j.intend([{ op: 'nat-table', id: 'n' }]);
     j.close();
     const result = await teardown(lab);
-    expect(calls).toEqual(['nat-table n', 'uplink-route r', 'uplink-link l', 'cgroup c', 'netns td-sw td-h2 td-h1', 'etc-hosts f']);
-    expect(result).toEqual({ namespaces: 3, removed: 8, absent: 0 });
+    expect(calls).toEqual(['nat-table n', 'uplink-route r', 'uplink-link l', 'cgroup c', 'sandbox s', 'netns td-sw td-h2 td-h1', 'etc-hosts f']);
+    expect(result).toEqual({ namespaces: 3, removed: 9, absent: 0 });
   });
 });
