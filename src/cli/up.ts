@@ -9,9 +9,16 @@ import { DEFAULT_TOPOLOGY, maxSizeOption } from './resolve.js';
 
 function summary(plan: Plan, seconds: number): string {
   const lines = [`lab '${plan.lab}' is up: ${plan.namespaces.length} nodes, ${plan.veths.length} links (${seconds.toFixed(2)} s)`];
-  const width = Math.max(...plan.namespaces.map((n) => n.node.length), 4);
+  const width = plan.namespaces.reduce((w, n) => Math.max(w, n.node.length), 4);
+  // Grouped once: a filter per node made a 10 000-node summary quadratic.
+  const byNetns = new Map<string, string[]>();
+  for (const a of plan.addresses) {
+    const list = byNetns.get(a.netns) ?? [];
+    list.push(`${a.dev} ${a.address}`);
+    byNetns.set(a.netns, list);
+  }
   for (const n of plan.namespaces) {
-    const addrs = plan.addresses.filter((a) => a.netns === n.name).map((a) => `${a.dev} ${a.address}`);
+    const addrs = byNetns.get(n.name) ?? [];
     lines.push(`  ${n.node.padEnd(width)}  ${n.kind.padEnd(6)}  netns ${n.name}${addrs.length ? `  ${addrs.join(', ')}` : ''}`);
   }
   const host = plan.namespaces.find((n) => n.kind === 'host');

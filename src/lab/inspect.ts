@@ -168,46 +168,63 @@ function linkId(a: { node: string; interface: string }, b: { node: string; inter
   return `${a.node}:${a.interface}--${b.node}:${b.interface}`;
 }
 
+/** Items grouped by a key, in their order: the lookups below are per node, so a scan each made 10 000 nodes quadratic. */
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 /** The lab as the plan says it should be, with nothing read from the kernel. */
 export function planView(plan: Plan, status = 'planned'): LabView {
-  const nodes: NodeView[] = plan.namespaces.map((n) => ({
-    name: n.node,
-    kind: n.kind,
-    netns: n.name,
-    hostname: n.hostname,
-    limits: limitsView(n.confine.limits),
-    capabilities: n.confine.caps.map((c) => c.replace(/^CAP_/, '')),
-    seccomp: n.confine.seccomp,
-    isolation: n.confine.isolation,
-    present: false,
-    interfaces: [
-      ...plan.bridges.filter((b) => b.netns === n.name).map((b) => ({ name: b.name, index: b.index, mac: undefined })),
-      ...plan.veths.flatMap((v) => [v.a, v.b]).filter((e) => e.netns === n.name),
-    ]
-      .sort((x, y) => x.index - y.index)
-      .map((e) => {
-        const master = 'master' in e && e.master !== undefined ? plan.bridges.find((b) => b.netns === n.name && b.index === e.master)?.name : undefined;
-        return {
-          name: e.name,
-          index: e.index,
-          up: false,
-          carrier: false,
-          operstate: 'UNKNOWN',
-          ...(e.mac !== undefined ? { mac: e.mac } : {}),
-          addresses: plan.addresses.filter((a) => a.netns === n.name && a.index === e.index).map((a) => a.address),
-          ...(master !== undefined ? { master } : {}),
-        };
-      }),
-    routes: plan.routes
-      .filter((r) => r.netns === n.name)
-      .map((r) => ({
+  const bridgesIn = groupBy(plan.bridges, (b) => b.netns);
+  const endsIn = groupBy(
+    plan.veths.flatMap((v) => [v.a, v.b]),
+    (e) => e.netns,
+  );
+  const addressesOf = groupBy(plan.addresses, (a) => `${a.netns}\0${a.index}`);
+  const routesIn = groupBy(plan.routes, (r) => r.netns);
+  const nodes: NodeView[] = plan.namespaces.map((n) => {
+    const bridges = bridgesIn.get(n.name) ?? [];
+    return {
+      name: n.node,
+      kind: n.kind,
+      netns: n.name,
+      hostname: n.hostname,
+      limits: limitsView(n.confine.limits),
+      capabilities: n.confine.caps.map((c) => c.replace(/^CAP_/, '')),
+      seccomp: n.confine.seccomp,
+      isolation: n.confine.isolation,
+      present: false,
+      interfaces: [...bridges.map((b) => ({ name: b.name, index: b.index, mac: undefined })), ...(endsIn.get(n.name) ?? [])]
+        .sort((x, y) => x.index - y.index)
+        .map((e) => {
+          const master = 'master' in e && e.master !== undefined ? bridges.find((b) => b.index === e.master)?.name : undefined;
+          return {
+            name: e.name,
+            index: e.index,
+            up: false,
+            carrier: false,
+            operstate: 'UNKNOWN',
+            ...(e.mac !== undefined ? { mac: e.mac } : {}),
+            addresses: (addressesOf.get(`${n.name}\0${e.index}`) ?? []).map((a) => a.address),
+            ...(master !== undefined ? { master } : {}),
+          };
+        }),
+      routes: (routesIn.get(n.name) ?? []).map((r) => ({
         dst: r.dst,
         ...(r.via !== undefined ? { via: r.via } : {}),
         ...(r.dev !== undefined ? { dev: r.dev } : {}),
         ...(r.metric !== undefined ? { metric: r.metric } : {}),
         proto: 'static',
       })),
-  }));
+    };
+  });
   const links: LinkView[] = plan.veths.map((v) => {
     const a = { node: v.a.node, interface: v.a.name };
     const b = { node: v.b.node, interface: v.b.name };
@@ -252,8 +269,8 @@ export function liveView(plan: Plan, status: string, facts?: Readonly<Record<str
     const sandbox = sandboxView(facts?.sandbox as SandboxFacts | undefined, n.name, n.netns, cgroups);
     return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(cgroups, n.name), ...(sandbox ? { sandbox } : {}) };
   });
-  const iface = (node: string, name: string): InterfaceView | undefined =>
-    nodes.find((n) => n.name === node)?.interfaces.find((i) => i.name === name);
+  const interfacesOf = new Map(nodes.map((n) => [n.name, new Map(n.interfaces.map((i) => [i.name, i]))]));
+  const iface = (node: string, name: string): InterfaceView | undefined => interfacesOf.get(node)?.get(name);
   const links = base.links.map((l) => {
     const a = iface(l.a.node, l.a.interface);
     const b = iface(l.b.node, l.b.interface);
