@@ -5,18 +5,22 @@
  * any import circle or upward arrow.
  *
  *   cli → viewer → lab → topology → {nft, rtnl, sys} → netlink → os/inet
+ *
+ * bpf (classic BPF: instructions, the assembler, a packet interpreter) is
+ * pure code beside inet: sys builds seccomp and socket filters with it.
  */
 const LAYERS = {
   os: [],
   inet: ['os'],
+  bpf: ['os', 'inet'],
   netlink: ['os', 'inet'],
   nft: ['netlink', 'os', 'inet'],
   rtnl: ['netlink', 'os', 'inet'],
-  sys: ['netlink', 'os', 'inet'],
-  topology: ['nft', 'rtnl', 'sys', 'netlink', 'os', 'inet'],
-  lab: ['topology', 'nft', 'rtnl', 'sys', 'netlink', 'os', 'inet'],
-  viewer: ['lab', 'topology', 'nft', 'rtnl', 'sys', 'netlink', 'os', 'inet'],
-  cli: ['viewer', 'lab', 'topology', 'nft', 'rtnl', 'sys', 'netlink', 'os', 'inet'],
+  sys: ['bpf', 'netlink', 'os', 'inet'],
+  topology: ['nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
+  lab: ['topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
+  viewer: ['lab', 'topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
+  cli: ['viewer', 'lab', 'topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
 };
 
 const layerRules = Object.entries(LAYERS).map(([layer, below]) => ({

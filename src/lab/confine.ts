@@ -31,7 +31,7 @@ export const confineStep: Step = {
 
   async apply(ctx: ApplyContext): Promise<void> {
     // The seccomp compiler and its syscall tables load only when a lab is built.
-    const { encodeProgram } = await import('../sys/seccomp/bpf.js');
+    const { encodeProgram } = await import('../bpf/insn.js');
     const { compileSetting, forSandbox, parseSeccompSetting } = await import('../sys/seccomp/setting.js');
     const plan = ctx.plan;
     // A node's UTS namespace is made when something first runs in it: now for

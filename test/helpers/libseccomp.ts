@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import koffi from 'koffi';
 import { ARCHES, type ArchName } from '../../src/sys/seccomp/arch.js';
-import { decodeProgram, type SockFilter } from '../../src/sys/seccomp/bpf.js';
+import { decodeProgram, type SockFilter } from '../../src/bpf/insn.js';
 import { actionValue, type Action, type ArgCmp } from '../../src/sys/seccomp/policy.js';
 
 /**

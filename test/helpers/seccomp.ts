@@ -1,5 +1,5 @@
 import { ARCHES, syscallName, syscallNumber, type ArchName } from '../../src/sys/seccomp/arch.js';
-import type { SockFilter } from '../../src/sys/seccomp/bpf.js';
+import type { SockFilter } from '../../src/bpf/insn.js';
 import { describeResult, runFilter, type FilterResult } from '../../src/sys/seccomp/interpret.js';
 import { actionValue, type Action, type ArgCmp, type Policy, type Rule } from '../../src/sys/seccomp/policy.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableNodeModules } from '../helpers/readable.js';
 import { ROOT, transpileTree } from '../helpers/transpile.js';
 import { hostArch } from '../../src/sys/seccomp/arch.js';
-import { encodeProgram } from '../../src/sys/seccomp/bpf.js';
+import { encodeProgram } from '../../src/bpf/insn.js';
 import { compilePolicy } from '../../src/sys/seccomp/compile.js';
 import { DEFAULT_PROFILE } from '../../src/sys/seccomp/default-profile.js';
 

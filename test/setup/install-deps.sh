@@ -20,6 +20,7 @@ PACKAGES=(
   bsdutils       # script: progress output tested under a pseudo-terminal
   frr            # OSPF routers in sandboxed nodes (topologies/frr-ospf.yaml)
   python3        # a web server in a node (python3 -m http.server)
+  tcpdump        # reads nslab capture's pcapng files; its filters are the reference for --filter
 )
 
 missing=()

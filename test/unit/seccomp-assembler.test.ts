@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Assembler, NEXT } from '../../src/sys/seccomp/assembler.js';
-import { BPF_ALU_OP, BPF_CLASS, BPF_JMP_OP, BPF_MISCOP, BPF_MODE, BPF_SIZE, BPF_SRC, BPF_A, decodeProgram, encodeProgram, type SockFilter } from '../../src/sys/seccomp/bpf.js';
+import { Assembler, NEXT } from '../../src/bpf/assembler.js';
+import { BPF_ALU_OP, BPF_CLASS, BPF_JMP_OP, BPF_MISCOP, BPF_MODE, BPF_SIZE, BPF_SRC, BPF_A, decodeProgram, encodeProgram, type SockFilter } from '../../src/bpf/insn.js';
 import { AUDIT_ARCH, SECCOMP_DATA, SECCOMP_RET } from '../../src/sys/seccomp/constants.js';
 import { checkSeccompFilter, runFilter } from '../../src/sys/seccomp/interpret.js';
 import { expectSameBytes, fromHex } from '../helpers/hex.js';

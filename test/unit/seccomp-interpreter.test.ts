@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Assembler } from '../../src/sys/seccomp/assembler.js';
-import { BPF_ALU_OP, BPF_CLASS, BPF_JMP_OP, BPF_MISCOP, BPF_MODE, BPF_SIZE, BPF_SRC, type SockFilter } from '../../src/sys/seccomp/bpf.js';
+import { Assembler } from '../../src/bpf/assembler.js';
+import { BPF_ALU_OP, BPF_CLASS, BPF_JMP_OP, BPF_MISCOP, BPF_MODE, BPF_SIZE, BPF_SRC, type SockFilter } from '../../src/bpf/insn.js';
 import { SECCOMP_RET, argHi, argLo } from '../../src/sys/seccomp/constants.js';
 import { disassemble } from '../../src/sys/seccomp/disasm.js';
 import { FilterCheckError, checkSeccompFilter, describeResult, encodeSeccompData, runFilter } from '../../src/sys/seccomp/interpret.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARCHES, type ArchName } from '../../src/sys/seccomp/arch.js';
-import type { SockFilter } from '../../src/sys/seccomp/bpf.js';
+import type { SockFilter } from '../../src/bpf/insn.js';
 import { compilePolicy } from '../../src/sys/seccomp/compile.js';
 import { AUDIT_ARCH, CLONE_NS } from '../../src/sys/seccomp/constants.js';
 import { DEFAULT_PROFILE } from '../../src/sys/seccomp/default-profile.js';

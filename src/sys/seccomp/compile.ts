@@ -1,7 +1,7 @@
 import { release } from 'node:os';
 import { ARCHES, hostArch, isKnownSyscall, syscallNumber, type Arch, type ArchName } from './arch.js';
-import { Assembler, NEXT, type Target } from './assembler.js';
-import type { SockFilter } from './bpf.js';
+import { Assembler, NEXT, type Target } from '../../bpf/assembler.js';
+import type { SockFilter } from '../../bpf/insn.js';
 import { SECCOMP_DATA, argHi, argLo } from './constants.js';
 import { KILL_PROCESS, actionText, actionValue, sameAction, type Action, type ArgCmp, type Policy, type Rule } from './policy.js';
 

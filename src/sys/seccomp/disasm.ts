@@ -1,4 +1,4 @@
-import { BPF_A, BPF_ALU_OP, BPF_CLASS, BPF_JMP_OP, BPF_MISCOP, BPF_MODE, BPF_SRC, bpfClass, type SockFilter } from './bpf.js';
+import { BPF_A, BPF_ALU_OP, BPF_CLASS, BPF_JMP_OP, BPF_MISCOP, BPF_MODE, BPF_SRC, bpfClass, type SockFilter } from '../../bpf/insn.js';
 import { SECCOMP_DATA } from './constants.js';
 import { describeResult } from './interpret.js';
 

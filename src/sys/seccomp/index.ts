@@ -5,13 +5,13 @@
  * - default-profile.ts: the default node profile
  * - docker.ts: Docker/OCI JSON profiles
  * - compile.ts: policy → program (arch check, x32, dispatch, argument checks)
- * - assembler.ts, bpf.ts: labels → struct sock_filter → bytes
+ * - ../../bpf/ (assembler.ts, insn.ts): labels → struct sock_filter → bytes, shared with packet filters
  * - interpret.ts, disasm.ts: run and list a program in user space
  * - install.ts: seccomp(SECCOMP_SET_MODE_FILTER) on the calling thread
  */
 export { ARCHES, hostArch, isKnownSyscall, syscallName, syscallNumber, type ArchName } from './arch.js';
-export { Assembler, NEXT } from './assembler.js';
-export { decodeProgram, encodeProgram, type SockFilter } from './bpf.js';
+export { Assembler, NEXT } from '../../bpf/assembler.js';
+export { decodeProgram, encodeProgram, type SockFilter } from '../../bpf/insn.js';
 export { compilePolicy, type CompileOptions, type CompiledFilter } from './compile.js';
 export { DEFAULT_PROFILE } from './default-profile.js';
 export { disassemble } from './disasm.js';

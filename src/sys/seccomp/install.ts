@@ -1,7 +1,7 @@
 import { SyscallError } from '../../os/syscall-error.js';
 import { SockFprogPtr, lastErrno, raw as c } from '../../os/libc.js';
 import { arch as nodeArch } from 'node:process';
-import { BPF_MAXINSNS, SOCK_FILTER_LEN, encodeProgram, type SockFilter } from './bpf.js';
+import { BPF_MAXINSNS, SOCK_FILTER_LEN, encodeProgram, type SockFilter } from '../../bpf/insn.js';
 import { PR_GET_SECCOMP, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, SECCOMP_SET_MODE_FILTER } from './constants.js';
 
 /**

@@ -12,7 +12,7 @@ import {
   BPF_SRC,
   bpfClass,
   type SockFilter,
-} from './bpf.js';
+} from '../../bpf/insn.js';
 import { SECCOMP_DATA, SECCOMP_DATA_LEN, SECCOMP_RET, SECCOMP_RET_ACTION_FULL, SECCOMP_RET_DATA } from './constants.js';
 
 /**

@@ -1,8 +1,9 @@
-import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
+import { HOST_LITTLE_ENDIAN } from '../os/byteorder.js';
 
 /**
- * Classic BPF, as the kernel takes it for seccomp: opcodes under their names
- * in <linux/bpf_common.h> and <linux/filter.h>, the instruction
+ * Classic BPF, as the kernel takes it for seccomp filters (seccomp(2)) and
+ * socket filters (SO_ATTACH_FILTER): opcodes under their names in
+ * <linux/bpf_common.h> and <linux/filter.h>, the instruction
  * (struct sock_filter) and its raw host-order encoding.
  */
 

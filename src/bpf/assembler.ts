@@ -11,7 +11,7 @@ import {
   bpfClass,
   bpfOp,
   type SockFilter,
-} from './bpf.js';
+} from './insn.js';
 
 const { BPF_LD, BPF_ALU, BPF_JMP, BPF_RET } = BPF_CLASS;
 
