@@ -13,7 +13,7 @@ import {
   type SockFilter,
 } from './insn.js';
 
-const { BPF_LD, BPF_ALU, BPF_JMP, BPF_RET } = BPF_CLASS;
+const { BPF_LD, BPF_LDX, BPF_ALU, BPF_JMP, BPF_RET } = BPF_CLASS;
 
 /** A jump target: a label, or NEXT for the instruction that follows. */
 export const NEXT = Symbol('next instruction');
@@ -91,6 +91,22 @@ export class Assembler {
   /** A = 32-bit word at offset k of the input (BPF_LD|BPF_W|BPF_ABS). */
   ld(offset: number): this {
     return this.stmt(BPF_LD | BPF_SIZE.BPF_W | BPF_MODE.BPF_ABS, offset);
+  }
+  /** A = 16-bit word at offset k, network order (BPF_LD|BPF_H|BPF_ABS; packet filters). */
+  ldh(offset: number): this {
+    return this.stmt(BPF_LD | BPF_SIZE.BPF_H | BPF_MODE.BPF_ABS, offset);
+  }
+  /** A = byte at offset k (BPF_LD|BPF_B|BPF_ABS). */
+  ldb(offset: number): this {
+    return this.stmt(BPF_LD | BPF_SIZE.BPF_B | BPF_MODE.BPF_ABS, offset);
+  }
+  /** A = 16-bit word at X + k (BPF_LD|BPF_H|BPF_IND). */
+  ldhInd(offset: number): this {
+    return this.stmt(BPF_LD | BPF_SIZE.BPF_H | BPF_MODE.BPF_IND, offset);
+  }
+  /** X = 4 * (byte at k & 0xf), an IPv4 header's length (BPF_LDX|BPF_B|BPF_MSH). */
+  ldxMsh(offset: number): this {
+    return this.stmt(BPF_LDX | BPF_SIZE.BPF_B | BPF_MODE.BPF_MSH, offset);
   }
   /** A &= k. */
   and(k: number): this {
