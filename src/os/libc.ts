@@ -42,6 +42,8 @@ const c = {
   sendto: lib.func('intptr_t sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
   getsockopt: lib.func('int getsockopt(int fd, int level, int name, _Out_ void *val, _Inout_ uint32_t *len)'),
   poll: lib.func('int poll(_Inout_ void *fds, unsigned long nfds, int timeout)'),
+  // packet capture (sys/packet/socket.ts): the message header points at memory from allocNative()
+  recvmsg: lib.func('intptr_t recvmsg(int fd, void *msg, int flags)'),
   // credentials (sys/caps/apply.ts)
   capset: lib.func('int capset(void *hdrp, const void *datap)'),
   setuid: lib.func('int setuid(uint32_t uid)'),
@@ -68,6 +70,14 @@ export function lastErrno(): number {
 /** struct sock_fprog { unsigned short len; struct sock_filter *filter; }, as a pointer type for raw.syscall. */
 export const SockFprogPtr = koffi.pointer(koffi.struct({ len: 'uint16_t', filter: 'void *' }));
 
+/** sizeof(void *): 8 on the 64-bit machines whose structure layouts nslab writes by hand (struct msghdr). */
+export const POINTER_BYTES = koffi.sizeof('void *');
+
+/** setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &struct sock_fprog, sizeof) (sys/packet/socket.ts). */
+const setsockoptFprog = lib.func('setsockopt', 'int', ['int', 'int', 'int', SockFprogPtr, 'uint32_t']);
+/** sizeof(struct sock_fprog): u16 len, padding, a pointer. */
+const SOCK_FPROG_LEN = POINTER_BYTES * 2;
+
 function check(call: string, rc: number | bigint, detail?: string): number {
   const n = Number(rc);
   if (n < 0) throw new SyscallError(call, koffi.errno(), detail);
@@ -83,6 +93,10 @@ export const SO_RCVBUF = 8;
 export const SO_SNDBUFFORCE = 32;
 export const SO_RCVBUFFORCE = 33;
 export const SO_RCVTIMEO = 20;
+/** <asm-generic/socket.h>: a classic-BPF socket filter; receive timestamps as a struct timespec (SCM_TIMESTAMPNS, 64-bit time on 64-bit machines). */
+export const SO_ATTACH_FILTER = 26;
+export const SO_TIMESTAMPNS = 35;
+export const SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
 export const MSG_DONTWAIT = 0x40;
 export const MSG_TRUNC = 0x20;
 
@@ -275,6 +289,66 @@ export const libc = {
     check('setrlimit', c.setrlimit(resource, BigUint64Array.from([soft, hard])), `${resource} ${soft} ${hard}`);
   },
 };
+
+/**
+ * Memory outside the JavaScript heap that never moves, for structures that
+ * hold pointers to other memory (struct msghdr → iovec → buffer), which
+ * koffi cannot pass as typed arrays. `bytes` reads and writes it in place;
+ * `address` is where it starts. Free it once nothing points into it.
+ */
+export interface NativeMemory {
+  readonly bytes: Uint8Array;
+  readonly address: bigint;
+  readonly pointer: unknown;
+  free(): void;
+}
+
+export function allocNative(length: number): NativeMemory {
+  const pointer: unknown = koffi.alloc('uint8_t', length);
+  let freed = false;
+  return {
+    bytes: new Uint8Array(koffi.view(pointer, length)),
+    address: koffi.address(pointer),
+    pointer,
+    free(): void {
+      if (freed) return;
+      freed = true;
+      koffi.free(pointer);
+    },
+  };
+}
+
+/** recvmsg(fd, msg, flags) on a header in native memory; the byte count, or -1 when nothing is queued (EAGAIN). */
+export function recvmsgNative(fd: number, msg: NativeMemory, flags: number): number {
+  const n = Number(c.recvmsg(fd, msg.pointer, flags));
+  if (n >= 0) return n;
+  const errno = koffi.errno();
+  if (errno === 11) return -1;
+  throw new SyscallError('recvmsg', errno);
+}
+
+/** Attach a classic-BPF program (struct sock_filter bytes) to a socket: SO_ATTACH_FILTER. */
+export function attachSocketFilter(fd: number, program: Uint8Array): void {
+  const rc = setsockoptFprog(fd, SOL_SOCKET, SO_ATTACH_FILTER, { len: program.length / 8, filter: program }, SOCK_FPROG_LEN);
+  check('setsockopt', rc, '(SO_ATTACH_FILTER)');
+}
+
+/**
+ * Call onReadable from Node's own event loop whenever fd has something to
+ * read (libuv's uv_poll, reached through koffi.node.poll): no thread blocks
+ * and nothing spins while the fd is quiet. Close the watch before the fd.
+ */
+export function watchReadable(fd: number, onReadable: () => void): { close(): void } {
+  const handle = koffi.node.poll(fd, { readable: true }, () => onReadable());
+  let closed = false;
+  return {
+    close(): void {
+      if (closed) return;
+      closed = true;
+      handle.close();
+    },
+  };
+}
 
 /** <sys/resource.h> */
 export const RLIMIT_NOFILE = 7;
