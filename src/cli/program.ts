@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   link: async () => (await import('./link.js')).registerLink,
   events: async () => (await import('./events.js')).registerEvents,
   graph: async () => (await import('./graph.js')).registerGraph,
+  capture: async () => (await import('./capture.js')).registerCapture,
 };
 
 /** Parse args (process.argv without node and script) with commander and run the command; resolves to the exit code commander asks for. */
