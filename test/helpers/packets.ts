@@ -50,6 +50,8 @@ export interface Ip4Options {
   /** Fragment offset in 8-byte units (non-first fragments carry no transport header). */
   readonly fragmentOffset?: number;
   readonly moreFragments?: boolean;
+  /** The DF bit, which ping and TCP set: not a fragment. */
+  readonly dontFragment?: boolean;
   /** Bytes of IP options (a multiple of 4): moves the transport header. */
   readonly optionBytes?: number;
 }
@@ -62,7 +64,7 @@ export function ipv4(src: string, dst: string, proto: number, payload: Uint8Arra
   p[0] = 0x40 | (hl / 4);
   v.setUint16(2, p.length, false);
   v.setUint16(4, 0x4242, false);
-  v.setUint16(6, ((o.moreFragments ? 1 : 0) << 13) | (o.fragmentOffset ?? 0), false);
+  v.setUint16(6, ((o.dontFragment ? 1 : 0) << 14) | ((o.moreFragments ? 1 : 0) << 13) | (o.fragmentOffset ?? 0), false);
   p[8] = 64;
   p[9] = proto;
   p.set(addr(src, 4), 12);

@@ -42,6 +42,8 @@ const PACKETS: readonly (readonly [string, Uint8Array])[] = [
   ['udp first fragment 10.0.0.1 → 10.0.0.2:53', ipv4('10.0.0.1', '10.0.0.2', 17, udp(1234, 53), { moreFragments: true })],
   ['udp later fragment 10.0.0.1 → 10.0.0.2 (bytes 0x0035 where a port would be)', ipv4('10.0.0.1', '10.0.0.2', 17, udp(53, 53), { fragmentOffset: 185 })],
   ['sctp 10.0.0.1:80 → 10.0.0.2:9', ipv4('10.0.0.1', '10.0.0.2', 132, sctp(80, 9))],
+  ['udp fragment at byte 32768 10.0.0.3 → 10.0.0.4 (0x0035 where a port would be)', ipv4('10.0.0.3', '10.0.0.4', 17, udp(53, 53), { fragmentOffset: 4096 })],
+  ['tcp with DF 10.0.0.3:53 → 10.0.0.4:40000', ipv4('10.0.0.3', '10.0.0.4', 6, tcp(53, 40000), { dontFragment: true })],
   ['icmp6 fd00::1 → fd00::2', icmp6Echo('fd00::1', 'fd00::2')],
   ['icmp6 in a fragment fd00::2 → fd00::1', icmp6Echo('fd00::2', 'fd00::1', { fragment: true })],
   ['tcp6 fd00::1:22 → fd00:1::5:50000', ipv6('fd00::1', 'fd00:1::5', 6, tcp(22, 50000))],
@@ -72,17 +74,18 @@ describe('packet filters in the BPF machine', () => {
   });
 
   it('host takes ARP and RARP addresses too; src and dst narrow it', () => {
-    expect(keeps('host 10.0.0.3')).toEqual(['rarp 10.0.0.3 → 10.0.0.1']);
+    expect(keeps('host 10.0.0.3')).toContain('rarp 10.0.0.3 → 10.0.0.1');
+    expect(keeps('ip host 10.0.0.3')).not.toContain('rarp 10.0.0.3 → 10.0.0.1');
     expect(keeps('dst host 10.0.0.2')).toEqual([
       'arp 10.0.0.1 → 10.0.0.2', 'icmp echo 10.0.0.1 → 10.0.0.2', 'udp first fragment 10.0.0.1 → 10.0.0.2:53',
       'udp later fragment 10.0.0.1 → 10.0.0.2 (bytes 0x0035 where a port would be)', 'sctp 10.0.0.1:80 → 10.0.0.2:9', 'truncated IPv4 (header only)',
     ]);
-    expect(keeps('ip host 10.0.0.3')).toEqual([]);
+    expect(keeps('ip host 10.0.0.1 and arp')).toEqual([]);
   });
 
   it('port skips later IPv4 fragments, follows IP options, and counts SCTP', () => {
     expect(keeps('port 53')).toEqual([
-      'udp 10.0.0.2:5353 → 10.0.0.1:53', 'udp first fragment 10.0.0.1 → 10.0.0.2:53',
+      'udp 10.0.0.2:5353 → 10.0.0.1:53', 'udp first fragment 10.0.0.1 → 10.0.0.2:53', 'tcp with DF 10.0.0.3:53 → 10.0.0.4:40000',
     ]);
     expect(keeps('tcp src port 80')).toEqual(['tcp 10.0.1.5:80 → 10.0.0.1:40000 with IP options']);
     expect(keeps('port 9')).toEqual(['sctp 10.0.0.1:80 → 10.0.0.2:9']);
@@ -107,8 +110,8 @@ describe('packet filters in the BPF machine', () => {
   });
 
   it('a load past the end of a short packet drops it, as the kernel does', () => {
-    expect(accepts('tcp port 80', PACKETS[15]![1])).toBe(false);
-    expect(accepts('tcp', PACKETS[15]![1])).toBe(true);
+    expect(accepts('tcp port 80', PACKETS.find(([n]) => n.startsWith('truncated'))![1])).toBe(false);
+    expect(accepts('tcp', PACKETS.find(([n]) => n.startsWith('truncated'))![1])).toBe(true);
   });
 
   it('empty text is no filter', () => {
