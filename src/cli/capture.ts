@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { Capture, type CaptureResult } from '../lab/capture.js';
 import { resolveCaptureTarget } from '../lab/capture-target.js';
-import { watchReadable } from '../os/libc.js';
+import { watchReadable } from '../os/native.js';
 import { requirePrivileges } from '../sys/privileges.js';
 import { runningPlan } from './check.js';
 import { UsageError } from './errors.js';

@@ -1,4 +1,5 @@
 import koffi from 'koffi';
+import type { NativeMemory } from './native.js';
 import { SyscallError } from './syscall-error.js';
 
 /**
@@ -290,34 +291,6 @@ export const libc = {
   },
 };
 
-/**
- * Memory outside the JavaScript heap that never moves, for structures that
- * hold pointers to other memory (struct msghdr → iovec → buffer), which
- * koffi cannot pass as typed arrays. `bytes` reads and writes it in place;
- * `address` is where it starts. Free it once nothing points into it.
- */
-export interface NativeMemory {
-  readonly bytes: Uint8Array;
-  readonly address: bigint;
-  readonly pointer: unknown;
-  free(): void;
-}
-
-export function allocNative(length: number): NativeMemory {
-  const pointer: unknown = koffi.alloc('uint8_t', length);
-  let freed = false;
-  return {
-    bytes: new Uint8Array(koffi.view(pointer, length)),
-    address: koffi.address(pointer),
-    pointer,
-    free(): void {
-      if (freed) return;
-      freed = true;
-      koffi.free(pointer);
-    },
-  };
-}
-
 /** recvmsg(fd, msg, flags) on a header in native memory; the byte count, or -1 when nothing is queued (EAGAIN). */
 export function recvmsgNative(fd: number, msg: NativeMemory, flags: number): number {
   const n = Number(c.recvmsg(fd, msg.pointer, flags));
@@ -331,23 +304,6 @@ export function recvmsgNative(fd: number, msg: NativeMemory, flags: number): num
 export function attachSocketFilter(fd: number, program: Uint8Array): void {
   const rc = setsockoptFprog(fd, SOL_SOCKET, SO_ATTACH_FILTER, { len: program.length / 8, filter: program }, SOCK_FPROG_LEN);
   check('setsockopt', rc, '(SO_ATTACH_FILTER)');
-}
-
-/**
- * Call onReadable from Node's own event loop whenever fd has something to
- * read (libuv's uv_poll, reached through koffi.node.poll): no thread blocks
- * and nothing spins while the fd is quiet. Close the watch before the fd.
- */
-export function watchReadable(fd: number, onReadable: () => void): { close(): void } {
-  const handle = koffi.node.poll(fd, { readable: true }, () => onReadable());
-  let closed = false;
-  return {
-    close(): void {
-      if (closed) return;
-      closed = true;
-      handle.close();
-    },
-  };
 }
 
 /** <sys/resource.h> */

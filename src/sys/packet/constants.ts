@@ -8,6 +8,24 @@ export const SOL_PACKET = 263;
 /** Every protocol: what `tcpdump` binds to (in network order in sockaddr_ll). */
 export const ETH_P_ALL = 0x0003;
 
+/** ethertypes (<linux/if_ether.h>). */
+export const ETH_P = {
+  ETH_P_IP: 0x0800,
+  ETH_P_ARP: 0x0806,
+  ETH_P_RARP: 0x8035,
+  ETH_P_IPV6: 0x86dd,
+} as const;
+
+/** IP protocol numbers (<netinet/in.h>). */
+export const IPPROTO = {
+  IPPROTO_ICMP: 1,
+  IPPROTO_TCP: 6,
+  IPPROTO_UDP: 17,
+  IPPROTO_FRAGMENT: 44,
+  IPPROTO_ICMPV6: 58,
+  IPPROTO_SCTP: 132,
+} as const;
+
 /** setsockopt(SOL_PACKET, …) / getsockopt names. */
 export const PACKET_SOCKOPT = {
   PACKET_ADD_MEMBERSHIP: 1,

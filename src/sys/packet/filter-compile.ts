@@ -1,6 +1,7 @@
 import { Assembler } from '../../bpf/assembler.js';
 import type { SockFilter } from '../../bpf/insn.js';
 import { parseIp, type IpAddress } from '../../inet/ip.js';
+import { ETH_P, IPPROTO } from './constants.js';
 import { FilterError, parseFilter, type FilterDir, type FilterExpr } from './filter-parse.js';
 
 /**
@@ -20,24 +21,6 @@ import { FilterError, parseFilter, type FilterDir, type FilterExpr } from './fil
  * The filter is code generated with true/false labels per term (jumping
  * code), so `and`, `or` and `not` cost no instructions of their own.
  */
-
-/** ethertypes (<linux/if_ether.h>). */
-export const ETH_P = {
-  ETH_P_IP: 0x0800,
-  ETH_P_ARP: 0x0806,
-  ETH_P_RARP: 0x8035,
-  ETH_P_IPV6: 0x86dd,
-} as const;
-
-/** IP protocol numbers (<netinet/in.h>). */
-export const IPPROTO = {
-  IPPROTO_ICMP: 1,
-  IPPROTO_TCP: 6,
-  IPPROTO_UDP: 17,
-  IPPROTO_FRAGMENT: 44,
-  IPPROTO_ICMPV6: 58,
-  IPPROTO_SCTP: 132,
-} as const;
 
 /** Offsets in an untagged Ethernet frame. */
 const ETHERTYPE = 12;

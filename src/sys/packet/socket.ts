@@ -2,8 +2,9 @@ import { HOST_LITTLE_ENDIAN } from '../../os/byteorder.js';
 import { SyscallError } from '../../os/syscall-error.js';
 import {
   O_CLOEXEC, O_NONBLOCK, O_RDONLY, POINTER_BYTES, SCM_TIMESTAMPNS, SOCK_CLOEXEC, SOCK_RAW, SOL_SOCKET, SO_RCVBUFFORCE, SO_TIMESTAMPNS,
-  MSG_DONTWAIT, MSG_TRUNC, allocNative, attachSocketFilter, lastErrno, libc, raw, recvmsgNative, watchReadable, type NativeMemory,
+  MSG_DONTWAIT, MSG_TRUNC, attachSocketFilter, lastErrno, libc, raw, recvmsgNative,
 } from '../../os/libc.js';
+import { allocNative, watchReadable, type NativeMemory } from '../../os/native.js';
 import { inNetns } from '../../os/thread-netns.js';
 import { encodeProgram, type SockFilter } from '../../bpf/insn.js';
 import { AF_PACKET, ETH_P_ALL, PACKET_MR, PACKET_SOCKOPT, SOCKADDR_LL_LEN, SOL_PACKET } from './constants.js';
