@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { netnsPath } from '../sys/netns-path.js';
 import { ARPHRD } from '../sys/packet/constants.js';
 import { compilePacketFilter } from '../sys/packet/filter-compile.js';
@@ -57,6 +58,7 @@ export class Capture {
   private skipped = 0;
   private finish: ((r: CaptureResult) => void) | undefined;
   private result: CaptureResult | undefined;
+  private alive: ReturnType<typeof setInterval> | undefined;
 
   /** Open the socket (filter attached before any packet is queued); nothing is read until run(). */
   constructor(
@@ -87,6 +89,12 @@ export class Capture {
       return done;
     }
     this.socket.onReadable(() => this.drain());
+    // The socket keeps its namespace alive: after `nslab down`, a bridge (or lo) would never go away
+    // and the capture would wait for ever. The pinned file going is the sign, checked once a second.
+    const pin = netnsPath(this.target.netns);
+    this.alive = setInterval(() => {
+      if (!existsSync(pin)) this.end('gone', new Error(`namespace ${this.target.netns} was removed`));
+    }, 1000);
     return done;
   }
 
@@ -160,6 +168,7 @@ export class Capture {
 
   private end(reason: StopReason, error?: unknown): void {
     if (this.result) return;
+    clearInterval(this.alive);
     let dropped = 0;
     try {
       dropped = this.socket.statistics().drops;

@@ -192,6 +192,17 @@ describe.skipIf(!isRoot || !hasTcpdump)('nslab capture', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('a LAN capture ends by itself when the lab is taken down (its socket would keep the namespace alive)', async () => {
+    const c = await start([lan, 'sw1', '-w', file('down.pcapng')]);
+    const down = await nslab(['down', lan]);
+    expect(down.exitCode, down.stderr).toBe(0);
+    const r = await c.proc;
+    expect(r.exitCode, c.stderr()).toBe(1);
+    expect(c.stderr()).toContain(`nslab capture: LAN sw1 went away (namespace ${lan}-sw1 was removed)`);
+    expect(c.stderr()).toMatch(/^\d+ packets? captured$/m);
+    await tcpdumpLines(file('down.pcapng'));
+  });
+
   it('a lab that is not up: one line', async () => {
     const r = await nslab(['capture', `${pair}x`, 'h1:eth0', '-w', file('none.pcapng')]);
     expect(r.exitCode).toBe(1);
