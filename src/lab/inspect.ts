@@ -7,7 +7,7 @@ import { decodeRoute, dumpRoutes, type Route } from '../rtnl/route.js';
 import { RTPROT, RT_TABLE_MAIN } from '../rtnl/constants.js';
 import { netnsPath } from '../sys/netns-path.js';
 import type { NodeKind } from '../topology/types.js';
-import { openCgroupManager, type CgroupLimits, type CgroupManager } from '../sys/cgroup/index.js';
+import { openCgroupManager, type CgroupLimits, type CgroupManager, type CgroupStats } from '../sys/cgroup/index.js';
 import type { ConfineFacts } from './confine-node.js';
 import type { Plan } from '../topology/plan.js';
 
@@ -248,15 +248,37 @@ export function labCgroups(facts?: Readonly<Record<string, unknown>>): CgroupMan
   return confine ? openCgroupManager(confine.cgroups) : undefined;
 }
 
-/** Processes and memory of a node from its cgroups; nothing when it has none yet. */
-export function cgroupView(cgroups: CgroupManager | undefined, node: string): Pick<NodeView, 'processes' | 'memory'> {
-  if (!cgroups) return {};
+function statsOf(cgroups: CgroupManager | undefined, node: string): CgroupStats | undefined {
   try {
-    const st = cgroups.stats(node);
-    return { processes: st.procs.length, ...(st.memory ? { memory: { used: st.memory.usage, limit: st.memory.limit } } : {}) };
+    return cgroups?.stats(node);
   } catch {
-    return { processes: 0 };
+    return undefined; // no cgroup of its own yet: nothing has run there
   }
+}
+
+/** Processes and memory of a node from its cgroups; nothing when the lab has none, no processes when the node has none yet. */
+function cgroupPart(cgroups: CgroupManager | undefined, st: CgroupStats | undefined): Pick<NodeView, 'processes' | 'memory'> {
+  if (!cgroups) return {};
+  if (!st) return { processes: 0 };
+  return { processes: st.procs.length, ...(st.memory ? { memory: { used: st.memory.usage, limit: st.memory.limit } } : {}) };
+}
+
+/**
+ * What a present node shows live beyond its plan: interfaces and routes as
+ * the kernel has them, processes and memory from its cgroups, its sandbox
+ * (for inspect and the viewer's watch alike). The node's cgroups are read
+ * once for both.
+ */
+export function liveNodeParts(
+  state: NamespaceState,
+  node: string,
+  netns: string,
+  cgroups: CgroupManager | undefined,
+  sandbox: SandboxFacts | undefined,
+): Pick<NodeView, 'interfaces' | 'routes' | 'processes' | 'memory' | 'sandbox'> {
+  const st = statsOf(cgroups, node);
+  const sb = sandboxView(sandbox, node, netns, st?.procs ?? []);
+  return { interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupPart(cgroups, st), ...(sb ? { sandbox: sb } : {}) };
 }
 
 /** The lab as the kernel has it now: every namespace dumped, every node's cgroup read. */
@@ -266,8 +288,7 @@ export function liveView(plan: Plan, status: string, facts?: Readonly<Record<str
   const nodes = base.nodes.map((n): NodeView => {
     const state = readNamespace(n.netns);
     if (!state) return { ...n, present: false, interfaces: n.interfaces.map((i) => ({ ...i })) };
-    const sandbox = sandboxView(facts?.sandbox as SandboxFacts | undefined, n.name, n.netns, cgroups);
-    return { ...n, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(cgroups, n.name), ...(sandbox ? { sandbox } : {}) };
+    return { ...n, present: true, ...liveNodeParts(state, n.name, n.netns, cgroups, facts?.sandbox as SandboxFacts | undefined) };
   });
   const interfacesOf = new Map(nodes.map((n) => [n.name, new Map(n.interfaces.map((i) => [i.name, i]))]));
   const iface = (node: string, name: string): InterfaceView | undefined => interfacesOf.get(node)?.get(name);

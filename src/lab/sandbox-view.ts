@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import type { CgroupManager } from '../sys/cgroup/index.js';
 import { netnsPath } from '../sys/netns-path.js';
 import type { SandboxFacts } from './sandbox.js';
 
@@ -35,15 +34,10 @@ function findInit(pids: readonly number[]): number | null {
   return null;
 }
 
-export function sandboxView(facts: SandboxFacts | undefined, node: string, netns: string, cgroups: CgroupManager | undefined): SandboxView | undefined {
+/** `pids`: the processes in the node's cgroups (none while nothing has run there). */
+export function sandboxView(facts: SandboxFacts | undefined, node: string, netns: string, pids: readonly number[]): SandboxView | undefined {
   const s = facts?.nodes[node];
   if (!facts || !s) return undefined;
-  let pids: readonly number[] = [];
-  try {
-    pids = cgroups ? cgroups.stats(node).procs : [];
-  } catch {
-    // no cgroup of its own yet: nothing has run there
-  }
   const init = findInit(pids);
   const namespaces: Record<string, number> = {};
   const add = (type: string, path: string): void => {

@@ -1,6 +1,5 @@
 import type { SandboxFacts } from '../lab/sandbox.js';
-import { sandboxView } from '../lab/sandbox-view.js';
-import { cgroupView, interfaceViews, labCgroups, planView, routeViews, type LabView, type LinkView, type NodeView } from '../lab/inspect.js';
+import { labCgroups, liveNodeParts, planView, type LabView, type LinkView, type NodeView } from '../lab/inspect.js';
 import type { CgroupManager } from '../sys/cgroup/index.js';
 import type { Plan } from '../topology/plan.js';
 import { decorations, type Decorations } from './decorations.js';
@@ -168,8 +167,7 @@ export class LabWatcher {
     } else {
       try {
         const state = w.read();
-        const sandbox = sandboxView(this.sandbox, node, before.netns, this.cgroups);
-        next = { ...before, present: true, interfaces: interfaceViews(state), routes: routeViews(state), ...cgroupView(this.cgroups, node), ...(sandbox ? { sandbox } : {}) };
+        next = { ...before, present: true, ...liveNodeParts(state, node, before.netns, this.cgroups, this.sandbox) };
       } catch (err) {
         // The namespace went away between the check and the dump.
         w.close();
