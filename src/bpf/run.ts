@@ -1,6 +1,5 @@
 import {
   BPF_A,
-  BPF_ALU_OP,
   BPF_CLASS,
   BPF_JMP_OP,
   BPF_MAXINSNS,
@@ -14,6 +13,7 @@ import {
   bpfSize,
   type SockFilter,
 } from './insn.js';
+import { aluOp, jumpOp } from './ops.js';
 
 /**
  * A user-space classic-BPF machine for socket filters (SO_ATTACH_FILTER),
@@ -31,7 +31,6 @@ const { BPF_LD, BPF_LDX, BPF_ST, BPF_STX, BPF_ALU, BPF_JMP, BPF_RET, BPF_MISC } 
 const { BPF_W, BPF_H, BPF_B } = BPF_SIZE;
 const { BPF_IMM, BPF_ABS, BPF_IND, BPF_MEM, BPF_LEN, BPF_MSH } = BPF_MODE;
 const { BPF_K, BPF_X } = BPF_SRC;
-const A = BPF_ALU_OP;
 const J = BPF_JMP_OP;
 
 /** A program the kernel's bpf_check_classic() would refuse, found while running it. */
@@ -129,45 +128,13 @@ function slot(k: number, pc: number): number {
 }
 
 function alu(op: number, a: number, b: number, pc: number): number | undefined {
-  switch (op) {
-    case A.BPF_ADD:
-      return (a + b) >>> 0;
-    case A.BPF_SUB:
-      return (a - b) >>> 0;
-    case A.BPF_MUL:
-      return Math.imul(a, b) >>> 0;
-    case A.BPF_DIV:
-      return b === 0 ? undefined : Math.floor((a >>> 0) / (b >>> 0)) >>> 0;
-    case A.BPF_MOD:
-      return b === 0 ? undefined : (a >>> 0) % (b >>> 0);
-    case A.BPF_AND:
-      return (a & b) >>> 0;
-    case A.BPF_OR:
-      return (a | b) >>> 0;
-    case A.BPF_XOR:
-      return (a ^ b) >>> 0;
-    case A.BPF_LSH:
-      return b >= 32 ? 0 : (a << b) >>> 0;
-    case A.BPF_RSH:
-      return b >= 32 ? 0 : a >>> b;
-    case A.BPF_NEG:
-      return -a >>> 0;
-    default:
-      throw new PacketFilterError(`ALU operation 0x${op.toString(16)}`, pc);
-  }
+  const r = aluOp(op, a, b);
+  if (r === null) throw new PacketFilterError(`ALU operation 0x${op.toString(16)}`, pc);
+  return r;
 }
 
 function jumpTaken(op: number, a: number, b: number, pc: number): boolean {
-  switch (op) {
-    case J.BPF_JEQ:
-      return a === b;
-    case J.BPF_JGT:
-      return a > b;
-    case J.BPF_JGE:
-      return a >= b;
-    case J.BPF_JSET:
-      return (a & b) !== 0;
-    default:
-      throw new PacketFilterError(`jump operation 0x${op.toString(16)}`, pc);
-  }
+  const taken = jumpOp(op, a, b);
+  if (taken === null) throw new PacketFilterError(`jump operation 0x${op.toString(16)}`, pc);
+  return taken;
 }

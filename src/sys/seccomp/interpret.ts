@@ -13,6 +13,7 @@ import {
   bpfClass,
   type SockFilter,
 } from '../../bpf/insn.js';
+import { aluOp, jumpOp } from '../../bpf/ops.js';
 import { SECCOMP_DATA, SECCOMP_DATA_LEN, SECCOMP_RET, SECCOMP_RET_ACTION_FULL, SECCOMP_RET_DATA } from './constants.js';
 
 /**
@@ -228,45 +229,16 @@ export function runFilter(program: readonly SockFilter[], input: Uint8Array | Se
 }
 
 function alu(op: number, a: number, b: number): number | undefined {
-  switch (op) {
-    case A.BPF_ADD:
-      return (a + b) >>> 0;
-    case A.BPF_SUB:
-      return (a - b) >>> 0;
-    case A.BPF_MUL:
-      return Math.imul(a, b) >>> 0;
-    case A.BPF_DIV:
-      return b === 0 ? undefined : Math.floor((a >>> 0) / (b >>> 0)) >>> 0;
-    case A.BPF_AND:
-      return (a & b) >>> 0;
-    case A.BPF_OR:
-      return (a | b) >>> 0;
-    case A.BPF_XOR:
-      return (a ^ b) >>> 0;
-    case A.BPF_LSH:
-      return b >= 32 ? 0 : (a << b) >>> 0;
-    case A.BPF_RSH:
-      return b >= 32 ? 0 : a >>> b;
-    case A.BPF_NEG:
-      return -a >>> 0;
-    default:
-      throw new FilterCheckError(`ALU operation 0x${op.toString(16)} is not allowed in a seccomp filter`, -1);
-  }
+  // seccomp_check_filter() takes the classic ALU operations but BPF_MOD.
+  const r = op === A.BPF_MOD ? null : aluOp(op, a, b);
+  if (r === null) throw new FilterCheckError(`ALU operation 0x${op.toString(16)} is not allowed in a seccomp filter`, -1);
+  return r;
 }
 
 function jumpTaken(op: number, a: number, b: number, pc: number): boolean {
-  switch (op) {
-    case J.BPF_JEQ:
-      return a === b;
-    case J.BPF_JGT:
-      return a > b;
-    case J.BPF_JGE:
-      return a >= b;
-    case J.BPF_JSET:
-      return (a & b) !== 0;
-    default:
-      throw new FilterCheckError(`jump operation 0x${op.toString(16)}`, pc);
-  }
+  const taken = jumpOp(op, a, b);
+  if (taken === null) throw new FilterCheckError(`jump operation 0x${op.toString(16)}`, pc);
+  return taken;
 }
 
 /** A filter's result split into the action name and its 16-bit data. */
