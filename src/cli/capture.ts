@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, writeSync } from 'node:fs';
 import { Capture, type CaptureResult } from '../lab/capture.js';
 import { resolveCaptureTarget } from '../lab/capture-target.js';
 import { watchReadable } from '../os/native.js';
@@ -8,6 +8,7 @@ import { runningPlan } from './check.js';
 import { UsageError } from './errors.js';
 import { onlyLab } from './resolve.js';
 import { VERSION } from './version.js';
+import { openOutputFile } from './output-file.js';
 
 interface CaptureCliOptions {
   write?: string;
@@ -107,7 +108,7 @@ export function registerCapture(program: Command): void {
       const stop = (): void => capture.stop();
       let hangup: { close(): void } | undefined;
       try {
-        if (!toStdout) fd = openSync(opts.write as string, 'w', 0o644);
+        if (!toStdout) fd = openOutputFile(opts.write as string);
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
         // A pipe whose reader left (| head) reports an error on our end at once; without this, a quiet

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../topology/diagnostics.js';
 import { exportHtml, exportStamp } from '../viewer/export.js';
@@ -8,6 +7,7 @@ import { resolveTarget, stateReader, TargetError } from '../viewer/target.js';
 import { LabWatcher } from '../viewer/watch.js';
 import { UsageError } from './errors.js';
 import { onlyLab } from './resolve.js';
+import { writeOutputFile } from './output-file.js';
 
 interface GraphOptions {
   port?: string;
@@ -77,7 +77,7 @@ export function registerGraph(program: Command): void {
             decor: watcher.currentDecorations(),
             exportedAt: exportStamp(new Date()),
           });
-          writeFileSync(opts.export, html);
+          writeOutputFile(opts.export, html);
         } finally {
           watcher.close();
         }

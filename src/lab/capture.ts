@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { netnsPath } from '../sys/netns-path.js';
 import { ARPHRD } from '../sys/packet/constants.js';
 import { compilePacketFilter } from '../sys/packet/filter-compile.js';
@@ -91,9 +91,11 @@ export class Capture {
     this.socket.onReadable(() => this.drain());
     // The socket keeps its namespace alive: after `nslab down`, a bridge (or lo) would never go away
     // and the capture would wait for ever. The pinned file going is the sign, checked once a second.
+    // Compared by inode, not by name: a lab brought down and up again within the second has a new namespace there.
     const pin = netnsPath(this.target.netns);
+    const ino = inodeOf(pin);
     this.alive = setInterval(() => {
-      if (!existsSync(pin)) this.end('gone', new Error(`namespace ${this.target.netns} was removed`));
+      if (ino === undefined || inodeOf(pin) !== ino) this.end('gone', new Error(`namespace ${this.target.netns} was removed`));
     }, 1000);
     return done;
   }
@@ -202,4 +204,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/** The namespace's inode (nsfs), through its pinned file; undefined once the file is gone. */
+function inodeOf(path: string): number | undefined {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return undefined;
+  }
 }

@@ -115,7 +115,8 @@ export function explainEtcFiles(plan: Plan): string[] {
   if (plan.namespaces.some((n) => n.resolvConf === undefined)) lines.push(`mkdir -p ${shared} ${ETC_NETNS} && ln -s ${hosts} ${shared}/hosts`);
   for (const n of plan.namespaces) {
     if (n.resolvConf === undefined) {
-      lines.push(`ln -s ${shared} ${etcNetnsDir(n.name)}`);
+      // -n: run a second time, the script replaces its link instead of making one inside the directory it points to.
+      lines.push(`ln -sfn ${shared} ${etcNetnsDir(n.name)}`);
       continue;
     }
     lines.push(`mkdir -p ${etcNetnsDir(n.name)} && ln -s ${hosts} ${etcNetnsDir(n.name)}/hosts`);
@@ -185,7 +186,13 @@ export const etcFilesStep: Step = {
     if (e.link !== undefined) {
       // Only the link nslab made: a directory or another link there now is someone else's.
       if (linkTarget(e.dir) !== e.link) return false;
-      unlinkSync(e.dir);
+      try {
+        unlinkSync(e.dir);
+      } catch (err) {
+        // Replaced or removed since the check: not ours any more.
+        if ((err as NodeJS.ErrnoException).code === 'EISDIR' || (err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw err;
+      }
       return true;
     }
     let removed = false;

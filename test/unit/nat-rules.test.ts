@@ -271,7 +271,7 @@ topology:
     const mixed = explainEtcFiles(plan);
     expect(mixed).toContain(`mkdir -p /etc/netns/etc-h1 && ln -s ${labHostsPath('etc')} /etc/netns/etc-h1/hosts`);
     expect(mixed).toContain(`mkdir -p ${labNetnsEtcPath('etc')} /etc/netns && ln -s ${labHostsPath('etc')} ${labNetnsEtcPath('etc')}/hosts`);
-    expect(mixed).toContain(`ln -s ${labNetnsEtcPath('etc')} /etc/netns/etc-h2`);
+    expect(mixed).toContain(`ln -sfn ${labNetnsEtcPath('etc')} /etc/netns/etc-h2`);
     expect(mixed.filter((l) => l.includes('/etc/netns/etc-h2'))).toHaveLength(1);
     // mkdir: the lab's state directory, the shared directory, h1's own.
     expect(mixed.filter((l) => l.startsWith('mkdir -p'))).toHaveLength(3);
