@@ -78,7 +78,7 @@ export function resolveCaptureTarget(plan: Plan, text: string): CaptureTarget {
     return { ...base, ifindex: 0, interfaces: links.filter((l) => l.ethernet), promiscuous: false, label: `${node}:any` };
   }
   const dev = links.find((l) => l.name === ifname);
-  if (!dev) throw new CaptureError(`${node} has no interface '${ifname}' (it has: ${links.map((l) => l.name).join(', ')}, or any)`);
+  if (!dev) throw new CaptureError(`${node} has no interface '${printable(ifname)}' (it has: ${links.map((l) => printable(l.name)).join(', ')}, or any)`);
   if (!dev.ethernet) throw new CaptureError(`${node}:${ifname} carries no Ethernet frames (no MAC address); nslab capture writes Ethernet captures only`);
   return { ...base, ifindex: dev.index, interfaces: [dev], promiscuous: bridge?.name === ifname, label: `${node}:${ifname}` };
 }
@@ -88,4 +88,9 @@ export function nodeAddresses(plan: Plan, node: string): IpAddress[] | undefined
   const ns = plan.namespaces.find((n) => n.node === node);
   if (!ns) return undefined;
   return plan.addresses.filter((a) => a.netns === ns.name).map((a) => parseCidr(a.address));
+}
+
+/** A name for a message: a node with NET_ADMIN names its own interfaces, and Linux lets a name hold terminal control bytes. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

@@ -153,6 +153,13 @@ describe('filter text that does not parse: one line naming the column', () => {
     expect((err as Error).message).not.toContain('\n');
   });
 
+  it('a filter of thousands of words or parentheses is refused with a FilterError, not a stack overflow', () => {
+    for (const text of ['('.repeat(20_000) + 'icmp' + ')'.repeat(20_000), 'not '.repeat(20_000) + 'icmp', Array.from({ length: 10_000 }, (_, i) => `port ${i + 1}`).join(' or ')]) {
+      expect(() => compilePacketFilter(text, { snaplen: SNAP, resolveHost })).toThrow(FilterError);
+      expect(() => compilePacketFilter(text, { snaplen: SNAP, resolveHost })).toThrow(/more than 512 words/);
+    }
+  });
+
   it('the tree keeps where each term was', () => {
     expect(parseFilter('icmp and  port 5')).toEqual({
       kind: 'and',

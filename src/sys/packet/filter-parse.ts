@@ -75,6 +75,9 @@ function tokenize(filter: string): Token[] {
   return tokens;
 }
 
+/** Words a filter may have. */
+export const MAX_WORDS = 512;
+
 interface Qualifiers {
   readonly proto?: FilterProto;
   readonly dir?: FilterDir;
@@ -85,6 +88,9 @@ interface Qualifiers {
 export function parseFilter(filter: string): FilterExpr | undefined {
   const tokens = tokenize(filter);
   if (tokens.length === 0) return undefined;
+  // The parser and the compiler recurse once per word at most; a kernel socket filter holds 4096 instructions anyway.
+  const over = tokens[MAX_WORDS];
+  if (over) throw new FilterError(filter.length > 80 ? `${filter.slice(0, 80)}…` : filter, over.at, `more than ${MAX_WORDS} words (a socket filter holds at most 4096 instructions)`);
   let i = 0;
   let last: Qualifiers | undefined;
   const peek = (ahead = 0): Token | undefined => tokens[i + ahead];
