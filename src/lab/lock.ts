@@ -1,6 +1,6 @@
 import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN, libc } from '../os/libc.js';
-import { labDir, readRecord } from './state.js';
+import { checkStateRoot, labDir, readRecord } from './state.js';
 
 export class LabBusyError extends Error {
   override readonly name = 'LabBusyError';
@@ -22,6 +22,7 @@ export class LabLock {
    * once, but never while the lab is being built or removed).
    */
   static acquire(lab: string, doing: string, shared = false): LabLock {
+    checkStateRoot();
     mkdirSync(labDir(lab), { recursive: true, mode: 0o755 });
     const fd = openSync(`${labDir(lab)}/lock`, 'a+');
     if (!libc.flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB)) {

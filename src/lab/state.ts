@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Plan } from '../topology/plan.js';
 
 /** Where nslab keeps what it made, one directory per lab. */
@@ -6,6 +7,42 @@ export const STATE_ROOT = process.env.NSLAB_STATE_DIR ?? '/run/nslab';
 
 export function labDir(lab: string): string {
   return `${STATE_ROOT}/${lab}`;
+}
+
+export class StateDirError extends Error {
+  override readonly name = 'StateDirError';
+}
+
+const S_IWGRP = 0o020;
+const S_IWOTH = 0o002;
+const S_ISVTX = 0o1000;
+
+/**
+ * The state root must be a place only root (or the user nslab runs as) can
+ * change: up links /etc/netns entries into it and `ip netns exec` binds what
+ * they hold over /etc, so whoever could add a file there (`ld.so.preload`,
+ * `sudoers`) would choose root's /etc in a node. Every directory of its real
+ * path that exists is checked: owned by root or this user, and writable by
+ * no one else unless sticky (/tmp, where others cannot rename what is not
+ * theirs). NSLAB_STATE_DIR is where this matters; /run/nslab passes.
+ */
+export function checkStateRoot(root: string = STATE_ROOT): void {
+  const uid = process.geteuid?.() ?? 0;
+  let existing = resolve(root);
+  while (!existsSync(existing) && existing !== '/') existing = dirname(existing);
+  const real = realpathSync(existing);
+  for (let dir = real; ; dir = dirname(dir)) {
+    const st = lstatSync(dir);
+    const problem = !st.isDirectory()
+      ? 'is not a directory'
+      : st.uid !== 0 && st.uid !== uid
+        ? `belongs to uid ${st.uid}`
+        : st.mode & (S_IWGRP | S_IWOTH) && !(st.mode & S_ISVTX)
+          ? `is writable by ${st.mode & S_IWOTH ? 'everyone' : 'its group'}`
+          : undefined;
+    if (problem) throw new StateDirError(`the state directory ${root} is not safe: ${dir} ${problem}; set NSLAB_STATE_DIR to a directory only root can change (the default is /run/nslab)`);
+    if (dir === '/') return;
+  }
 }
 
 /**
