@@ -19,6 +19,7 @@ import { nodeAddresses, type CaptureTarget } from './capture-target.js';
 /** Bytes kept of each packet, as tcpdump's default. */
 export const SNAPLEN = 262144;
 const BATCH = 256;
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface CaptureOptions {
   /** tcpdump filter text (a subset; see ../sys/packet/filter-parse.ts). */
@@ -126,7 +127,9 @@ export class Capture {
     const blocks: Uint8Array[] = [];
     let reason: StopReason | undefined;
     let error: unknown;
-    for (let n = 0; n < BATCH; n++) {
+    let bytes = 0;
+    // Bounded in bytes too: 256 packets of a GRO-sized 256 KiB would hold 64 MiB before one write.
+    for (let n = 0; n < BATCH && bytes < BATCH_BYTES; n++) {
       let p;
       try {
         p = this.socket.receive();
@@ -146,7 +149,9 @@ export class Capture {
         blocks.push(this.describe(p.ifindex, `ifindex ${p.ifindex}`));
         id = this.ids.get(p.ifindex) as number;
       }
-      blocks.push(enhancedPacket({ interfaceId: id, timestampNs: p.timestampNs, data: p.data, originalLength: p.length }));
+      const block = enhancedPacket({ interfaceId: id, timestampNs: p.timestampNs, data: p.data, originalLength: p.length });
+      blocks.push(block);
+      bytes += block.length;
       this.captured++;
       if (this.captured === this.opts.count) {
         reason = 'count';

@@ -158,6 +158,8 @@ export class PacketSocket {
 
   /** The next queued packet, or undefined when none is queued; never blocks. */
   receive(): ReceivedPacket | undefined {
+    // After close() the native buffer is freed: nothing may be read into it or out of it.
+    if (this.closed) return undefined;
     const v = this.view;
     v.setUint32(MSG_NAMELEN, SOCKADDR_LL_LEN, E);
     v.setBigUint64(MSG_CONTROLLEN, BigInt(CONTROL_LEN), E);
