@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { netnsPath } from '../sys/netns-path.js';
 import { ARPHRD } from '../sys/packet/constants.js';
 import { compilePacketFilter } from '../sys/packet/filter-compile.js';
@@ -6,6 +5,7 @@ import { LINKTYPE, enhancedPacket, interfaceDescription, interfaceStatistics, se
 import { PacketSocket } from '../sys/packet/socket.js';
 import type { Plan } from '../topology/plan.js';
 import { nodeAddresses, type CaptureTarget } from './capture-target.js';
+import { netnsInode } from './namespace-watch.js';
 
 /**
  * `nslab capture`: packets of a lab node's interface, written as pcapng as
@@ -93,10 +93,9 @@ export class Capture {
     // The socket keeps its namespace alive: after `nslab down`, a bridge (or lo) would never go away
     // and the capture would wait for ever. The pinned file going is the sign, checked once a second.
     // Compared by inode, not by name: a lab brought down and up again within the second has a new namespace there.
-    const pin = netnsPath(this.target.netns);
-    const ino = inodeOf(pin);
+    const ino = netnsInode(this.target.netns);
     this.alive = setInterval(() => {
-      if (ino === undefined || inodeOf(pin) !== ino) this.end('gone', new Error(`namespace ${this.target.netns} was removed`));
+      if (ino === undefined || netnsInode(this.target.netns) !== ino) this.end('gone', new Error(`namespace ${this.target.netns} was removed`));
     }, 1000);
     return done;
   }
@@ -211,11 +210,3 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** The namespace's inode (nsfs), through its pinned file; undefined once the file is gone. */
-function inodeOf(path: string): number | undefined {
-  try {
-    return statSync(path).ino;
-  } catch {
-    return undefined;
-  }
-}
