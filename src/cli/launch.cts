@@ -44,7 +44,27 @@ extensions['.cjs'] = (module, filename) => {
 if (writeCache) {
   // After the command ran: the cache then holds every function it compiled, not only the top level.
   process.on('exit', () => {
-    for (const [filename, script] of compiled) fs.writeFileSync(`${filename}.cache`, script.createCachedData());
+    // Chunks no build run reaches (exec's launch code runs only in a lab's node) get their top level compiled at least.
+    const loaded = new Set(compiled.map(([filename]) => filename));
+    for (const name of fs.readdirSync(bundle)) {
+      if (!name.endsWith('.cjs') || name === path.basename(__filename) || loaded.has(bundle + name)) continue;
+      try {
+        require(bundle + name);
+      } catch {
+        // a chunk that cannot load here (no koffi) is compiled when a command needs it
+      }
+    }
+    // Build runs share chunks: each keeps the fullest cache any of them made (the one holding the most compiled functions).
+    for (const [filename, script] of compiled) {
+      const data = script.createCachedData();
+      let before = 0;
+      try {
+        before = fs.statSync(`${filename}.cache`).size;
+      } catch {
+        before = 0;
+      }
+      if (data.length > before) fs.writeFileSync(`${filename}.cache`, data);
+    }
   });
 }
 

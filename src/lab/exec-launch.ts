@@ -7,14 +7,13 @@ import { LabLock } from './lock.js';
 import { Journal } from './state.js';
 
 /*
- * The second half of `nslab exec`, once the process is in the node's
- * cgroups: the libc binding (koffi), the node's UTS namespace and the two
- * ways into a node. lab/exec.ts loads this module while the kernel moves
- * the process into the node's cgroup2 tree, so that load and that wait overlap.
+ * The second half of `nslab exec` into an `isolation: network` node, once
+ * the process is in the node's cgroups: the libc binding (koffi), the node's
+ * UTS namespace and sys/exec.ts. lab/exec.ts loads this module (or
+ * exec-sandboxed.ts) while the kernel moves the process into the node's
+ * cgroup2 tree, so that load and that wait overlap.
  */
-export { LOCK_EX, libc } from '../os/libc.js';
 export { execConfined, resolveProgram } from '../sys/exec.js';
-export { execSandboxed } from '../sys/sandbox/enter.js';
 
 /** Is path a mounted namespace file (nsfs has a device of its own), not a bare placeholder? */
 function isMountedNs(path: string): boolean {

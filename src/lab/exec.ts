@@ -1,15 +1,11 @@
 import { existsSync, openSync } from 'node:fs';
-import type { SandboxFacts } from './sandbox.js';
 import { CgroupError, openCgroupManager } from '../sys/cgroup/index.js';
 import type { CapName } from '../sys/caps/index.js';
 import { netnsPath } from '../sys/netns-path.js';
-import { didYouMean } from '../topology/diagnostics.js';
-import { nodeLimits, type ConfineFacts } from './confine-node.js';
+import { ExecError, readExecRecipe, recipeFromRecord, type ExecRecipe } from './exec-recipe.js';
 import { readRecord } from './state.js';
 
-export class ExecError extends Error {
-  override readonly name = 'ExecError';
-}
+export { ExecError };
 
 export interface ExecOptions {
   /** Allow a lab that is still being brought up (the start-up commands of `up` itself). */
@@ -31,36 +27,40 @@ function interactiveShell(): string[] {
  * process; this function returns only by throwing.
  */
 export async function execInNode(lab: string, node: string, command: readonly string[], opts: ExecOptions = {}): Promise<never> {
-  const rec = readRecord(lab);
-  if (!rec) throw new ExecError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
-  if (rec.status === 'removing') throw new ExecError(`lab '${lab}' is being taken down (or a down of it was cut short: run 'nslab down ${lab}')`);
-  if (rec.status !== 'up' && !opts.starting) throw new ExecError(`lab '${lab}' is still being deployed; try again when 'nslab up' has finished`);
-  const n = rec.plan.namespaces.find((x) => x.node === node);
-  if (!n) {
-    throw new ExecError(`lab '${lab}' has no node '${node}'${didYouMean(node, rec.plan.namespaces.map((x) => x.node))} (its nodes: ${rec.plan.namespaces.map((x) => x.node).join(', ')})`);
-  }
-  const facts = rec.facts?.confine as ConfineFacts | undefined;
-  if (!facts) throw new ExecError(`lab '${lab}' was made without node confinement (by an older nslab?); bring it down and up again`);
-  const sandbox = rec.facts?.sandbox as SandboxFacts | undefined;
-  const inSandbox = n.confine.isolation === 'sandbox' ? sandbox?.nodes[node] : undefined;
-  if (n.confine.isolation === 'sandbox' && !inSandbox) throw new ExecError(`node '${node}' of lab '${lab}' has no sandbox record; bring the lab down and up again`);
+  // An up lab's index has the node's line; anything else (coming up, going down, no such node) the record explains.
+  const recipe = (opts.starting ? undefined : readExecRecipe(lab, node)) ?? recipeFromRecord(readRecord(lab), lab, node, opts);
+  const inSandbox = recipe.sandbox;
 
   // Join the node's cgroups first (its own is made on first use), while we may still write to cgroupfs.
-  const cgroups = openCgroupManager(facts.cgroups);
+  const cgroups = openCgroupManager(recipe.cgroups);
   try {
-    cgroups.addNode(node, nodeLimits(n, facts.defaultsSkipped === undefined));
+    cgroups.addNode(node, recipe.limits);
   } catch (err) {
     if (!(err instanceof CgroupError && err.code === 'EEXIST')) throw err;
   }
-  // The kernel makes the cgroup2 part of the move wait; the launch code (koffi, libc) loads meanwhile.
-  const [launch] = await Promise.all([import('./exec-launch.js'), cgroups.joinBeforeExec(node)]);
-
   const argv = command.length > 0 ? [...command] : interactiveShell();
-  // A sandboxed node's command is looked up inside it (its file system is what it runs on).
-  const path = inSandbox ? (argv[0] as string) : launch.resolveProgram(argv[0] as string);
+  // The kernel makes the cgroup2 part of the move wait; the launch code (koffi, libc) loads meanwhile.
+  if (inSandbox) {
+    const [launch] = await Promise.all([import('./exec-sandboxed.js'), cgroups.joinBeforeExec(node)]);
+    const { envList, caps, seccomp } = confinement(recipe, opts);
+    // One exec at a time may find the node without its init and start it.
+    launch.libc.flock(openSync(inSandbox.dir, 'r'), launch.LOCK_EX);
+    // A sandboxed node's command is looked up inside it (its file system is what it runs on).
+    return launch.execSandboxed({ netns: netnsPath(recipe.netns), mnt: inSandbox.mnt, hostname: recipe.hostname, userns: inSandbox.userns, caps, ...seccomp }, argv[0] as string, argv, envList);
+  }
+  const [launch] = await Promise.all([import('./exec-launch.js'), cgroups.joinBeforeExec(node)]);
+  const { envList, caps, seccomp } = confinement(recipe, opts);
+  const path = launch.resolveProgram(argv[0] as string);
+  const utsPath = launch.ensureUtsNamespace(lab, node, recipe.hostname, opts.starting ? { starting: true } : {});
+  return launch.execConfined({ netnsPath: netnsPath(recipe.netns), netnsName: recipe.netns, utsPath, caps, ...seccomp }, path, argv, envList);
+}
+
+/** The command's environment, capabilities and seccomp program. */
+function confinement(recipe: ExecRecipe, opts: ExecOptions): { envList: string[]; caps: Set<CapName>; seccomp: { seccomp?: { program: Uint8Array; flags: number } } } {
+  const { lab, node } = recipe;
   const env = {
     ...process.env,
-    ...n.env,
+    ...recipe.env,
     ...opts.env,
     NSLAB_LAB: lab,
     NSLAB_NODE: node,
@@ -68,16 +68,8 @@ export async function execInNode(lab: string, node: string, command: readonly st
     debian_chroot: `${lab}/${node}`,
     PS1: `[${lab}/${node}] \\w \\$ `,
   };
-  const programId = facts.seccomp[node];
-  const program = programId ? facts.programs[programId] : undefined;
+  const program = recipe.seccomp;
   const seccomp = program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {};
   const envList = Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
-  const caps = new Set((facts.caps[node] ?? []) as CapName[]);
-  if (inSandbox && sandbox) {
-    // One exec at a time may find the node without its init and start it.
-    launch.libc.flock(openSync(inSandbox.dir, 'r'), launch.LOCK_EX);
-    return launch.execSandboxed({ netns: netnsPath(n.name), mnt: inSandbox.mnt, hostname: n.hostname, userns: sandbox.userns, caps, ...seccomp }, path, argv, envList);
-  }
-  const utsPath = launch.ensureUtsNamespace(lab, node, n.hostname, opts.starting ? { starting: true } : {});
-  return launch.execConfined({ netnsPath: netnsPath(n.name), netnsName: n.name, utsPath, caps, ...seccomp }, path, argv, envList);
+  return { envList, caps: new Set(recipe.caps as CapName[]), seccomp };
 }

@@ -165,8 +165,13 @@ export function readRecord(lab: string): LabRecord | undefined {
   return existsSync(removingMark(lab)) ? { ...rec, status: 'removing' } : rec;
 }
 
-function removingMark(lab: string): string {
+export function removingMark(lab: string): string {
   return `${labDir(lab)}/removing`;
+}
+
+/** exec's index of the nodes of an up lab (lab/exec-recipe.ts); gone once a down begins. */
+export function execIndexPath(lab: string): string {
+  return `${labDir(lab)}/exec-index`;
 }
 
 /**
@@ -176,6 +181,7 @@ function removingMark(lab: string): string {
  */
 export function markRemoving(lab: string): void {
   writeFileSync(removingMark(lab), `${process.pid}\n`);
+  rmSync(execIndexPath(lab), { force: true });
 }
 
 /** Labs that have a state directory. */

@@ -4,6 +4,7 @@ import { applyPlan, type ApplyProgress } from './apply.js';
 import { Journal, readJournal, readRecord, removeLabDir, writeRecord } from './state.js';
 import { LabBusyError, LabLock } from './lock.js';
 import { teardown } from './teardown.js';
+import { writeExecIndex } from './exec-recipe.js';
 import { checkNamespaceNames } from './ownership.js';
 
 export class LabStateError extends Error {
@@ -51,7 +52,9 @@ export async function up(plan: Plan, progress?: ApplyProgress): Promise<Record<s
       throw err;
     }
     journal.close();
-    writeRecord({ ...record, status: 'up', facts });
+    const upRecord = { ...record, status: 'up' as const, facts };
+    writeRecord(upRecord);
+    writeExecIndex(upRecord);
     return facts;
   } finally {
     lock.release();

@@ -1,10 +1,12 @@
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { applyCapabilities } from './caps/apply.js';
 import type { CapSet } from './caps/index.js';
 import {
-  CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, F_GETFL, F_SETFD, F_SETFL, MNT_DETACH, MS_BIND, MS_REC, MS_SLAVE, O_CLOEXEC,
-  O_NONBLOCK, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
+  CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MNT_DETACH, MS_BIND, MS_REC, MS_SLAVE, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
 } from '../os/libc.js';
+import { ordinaryStdioAndSignals } from './process-start.js';
+
+export { CommandNotFoundError, resolveProgram } from './process-start.js';
 import { installFilter } from './seccomp/install.js';
 
 /** Everything that confines a process in a node, resolved. */
@@ -18,28 +20,6 @@ export interface ExecConfinement {
   readonly caps: CapSet;
   /** A compiled seccomp program (struct sock_filter bytes) and its flags; none when unconfined. */
   readonly seccomp?: { readonly program: Uint8Array; readonly flags: number };
-}
-
-const SIGPIPE = 13;
-const SIGXFSZ = 25;
-
-export class CommandNotFoundError extends Error {
-  override readonly name = 'CommandNotFoundError';
-}
-
-/** The program a command names, looked up in PATH as a shell would. */
-export function resolveProgram(cmd: string, path = process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'): string {
-  if (cmd.includes('/')) return cmd;
-  for (const dir of path.split(':')) {
-    const candidate = `${dir || '.'}/${cmd}`;
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // next directory
-    }
-  }
-  throw new CommandNotFoundError(`command not found: ${cmd} (searched ${path})`);
 }
 
 /**
@@ -58,25 +38,6 @@ function setUpMounts(netnsName: string): void {
   if (existsSync(etc)) {
     for (const entry of readdirSync(etc)) libc.mount(`${etc}/${entry}`, `/etc/${entry}`, 'none', MS_BIND);
   }
-}
-
-/**
- * Node marks fds 0–2 close-on-exec and may leave them non-blocking, and it
- * ignores SIGPIPE (and SIGXFSZ) and blocks some signals; a command it execs
- * must get ordinary ones.
- */
-export function ordinaryStdioAndSignals(): void {
-  for (const fd of [0, 1, 2]) {
-    try {
-      libc.fcntl(fd, F_SETFD, 0);
-      libc.fcntl(fd, F_SETFL, libc.fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    } catch {
-      // a closed standard fd stays closed
-    }
-  }
-  libc.defaultSignal(SIGPIPE);
-  libc.defaultSignal(SIGXFSZ);
-  libc.unblockAllSignals();
 }
 
 /**

@@ -5,7 +5,7 @@ import { CAP_NAMES, type CapSet } from '../caps/index.js';
 import {
   CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MNT_DETACH, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
 } from '../../os/libc.js';
-import { ordinaryStdioAndSignals, resolveProgram } from '../exec.js';
+import { ordinaryStdioAndSignals, resolveProgram } from '../process-start.js';
 import { installFilter } from '../seccomp/install.js';
 
 /** A sandboxed node's pinned namespaces and what confines its processes. */
