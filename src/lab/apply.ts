@@ -9,7 +9,8 @@ import { NetlinkError } from '../netlink/error.js';
 import { unsupportedQdiscKind } from '../rtnl/qdisc.js';
 import { impairmentRequests } from '../topology/impairment.js';
 import { missingQdiscMessage, LinkControlError } from './link-impairment.js';
-import { createNamedNetns, writeSysctl } from '../sys/netns.js';
+import { createNamedNetns } from '../sys/netns.js';
+import { ProcSys } from '../sys/proc-sys.js';
 import { netnsPath } from '../sys/netns-path.js';
 import { O_CLOEXEC, O_RDONLY, libc } from '../os/libc.js';
 import { inNetns } from '../os/thread-netns.js';
@@ -78,8 +79,9 @@ export async function applyPlan(
   let done = 0;
   /** Namespaces this run made (createNamedNetns undoes its own half-made one). */
   const made = new Set<string>();
+  const procSys = new ProcSys();
   const inside = (n: (typeof plan.namespaces)[number]): Connection => {
-    for (const [key, value] of n.netSysctls) writeSysctl(key, value);
+    procSys.writeAll(n.netSysctls);
     return RtnlSession.open({ label: `netns ${n.name}` });
   };
   /** Every namespace of the plan, each in `nodes` as soon as it exists. */
@@ -213,6 +215,7 @@ export async function applyPlan(
     }
     return facts;
   } finally {
+    procSys.close();
     await sandbox?.close();
     stepFds.closeAll();
     for (const n of nodes.values()) n.rtnl.close();
