@@ -44,12 +44,17 @@ function withoutOrigin<T extends { pos: unknown; field: unknown }>(o: T): Omit<T
 /** /etc/hosts for every node of a lab: each node by name, at its first address of each family. */
 export function hostsFile(plan: Plan): string {
   const lines = ['# written by nslab for lab ' + plan.lab, '127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback'];
+  // Each namespace's first IPv4 and first IPv6 address, in one pass (a filter per node was 2.8 s at 10 000 nodes).
+  const first = new Map<string, { v4?: string; v6?: string }>();
+  for (const a of plan.addresses) {
+    const seen = first.get(a.netns) ?? {};
+    if (a.address.includes(':')) seen.v6 ??= a.address;
+    else seen.v4 ??= a.address;
+    first.set(a.netns, seen);
+  }
   for (const n of plan.namespaces) {
-    const mine = plan.addresses.filter((a) => a.netns === n.name);
-    for (const family of [4, 6]) {
-      const a = mine.find((x) => (family === 4) === !x.address.includes(':'));
-      if (a) lines.push(`${a.address.split('/')[0]}\t${n.node}`);
-    }
+    const mine = first.get(n.name);
+    for (const a of [mine?.v4, mine?.v6]) if (a) lines.push(`${a.split('/')[0]}\t${n.node}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadTopologyFile } from '../../src/topology/load.js';
-import { compilePlan, deterministicMac } from '../../src/topology/plan.js';
+import { compilePlan, deterministicMac, hostsFile } from '../../src/topology/plan.js';
+import { loadTopology } from '../../src/topology/load.js';
 
 const example = (name: string): string => fileURLToPath(new URL(`../../topologies/${name}`, import.meta.url));
 
@@ -14,6 +15,20 @@ describe('compilePlan()', () => {
       expect(pinned).toMatchSnapshot();
     });
   }
+
+  it("writes /etc/hosts with each node's first IPv4 and first IPv6 address, nodes without one left out", () => {
+    const yaml = [
+      'name: hf',
+      'topology:',
+      '  nodes: { a: {}, b: {}, c: {}, d: {} }',
+      '  links:',
+      '    - endpoints: [{ node: a, interface: e0, ipv4: 10.1.0.1/24, ipv6: "fd00::1/64" }, { node: b, interface: e0, ipv4: 10.1.0.2/24 }]',
+      '    - endpoints: [{ node: a, interface: e1, ipv4: 10.2.0.1/24, ipv6: "fd01::1/64" }, { node: c, interface: e0 }]',
+    ].join('\n');
+    const lines = hostsFile(compilePlan(loadTopology('hf.yaml', yaml))).trimEnd().split('\n');
+    // a has 10.1.0.1 and 10.2.0.1: the first only; b and c are numbered by nslab; d has no address.
+    expect(lines.slice(3)).toEqual(['10.1.0.1\ta', 'fd00::1\ta', '10.1.0.2\tb', 'fd00::2\tb', '10.2.0.2\tc', 'fd01::2\tc']);
+  });
 
   it('numbers interfaces per namespace from 2, bridge first', () => {
     const plan = compilePlan(loadTopologyFile(example('bridge.yaml')));
