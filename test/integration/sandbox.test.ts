@@ -218,6 +218,30 @@ except OSError as e:
     expect(again.stdout.trim()).toBe('alive');
   });
 
+  it("has its own /sys from its init on, also after the machine's root killed that init (ls /sys/class/net, mountinfo)", async () => {
+    const script = 'ls /sys/class/net | tr "\\n" " "; echo; grep -c " /sys .* - sysfs " /proc/self/mountinfo';
+    const before = await inNode('h2', script);
+    expect(before.stdout.split('\n')[0]?.trim().split(' ').sort()).toEqual(['eth0', 'lo']);
+    const view = JSON.parse((await nslab(['inspect', lab, '--json'])).stdout) as { nodes: { name: string; sandbox?: { init: number | null } }[] };
+    const init = view.nodes.find((n) => n.name === 'h2')?.sandbox?.init;
+    expect(init).toBeGreaterThan(0);
+    process.kill(init as number, 'SIGKILL');
+    for (let i = 0; i < 100 && existsSync(`/proc/${init}/status`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${init}/status`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
+    const after = await inNode('h2', script);
+    expect(after.stdout.split('\n')[0]?.trim().split(' ').sort()).toEqual(['eth0', 'lo']);
+    // The dead init's sysfs went with it: no mount piles up over /sys.
+    expect(after.stdout.split('\n')[1]).toBe(before.stdout.split('\n')[1]);
+  });
+
+  it("queues POSIX messages in its own IPC namespace (/dev/mqueue is the node's, not the machine's)", async (ctx) => {
+    if (!existsSync('/dev/mqueue')) ctx.skip('this machine has no /dev/mqueue to mount the node’s mqueue file system on');
+    const name = `nslab-q-${process.pid}`;
+    const r = await inNode('h2', `: > /dev/mqueue/${name} && ls /dev/mqueue`);
+    expect(r.stdout.split('\n')).toContain(name);
+    expect(existsSync(`/dev/mqueue/${name}`)).toBe(false);
+    expect((await inNode('h1', 'ls /dev/mqueue')).stdout.split('\n')).not.toContain(name);
+  });
+
   it('inspect shows each node’s namespaces, id map and init as the kernel has them (lsns, /proc)', async () => {
     await inNode('h2', 'true');
     const r = await nslab(['inspect', lab, '--json']);

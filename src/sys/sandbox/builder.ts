@@ -10,16 +10,16 @@
  * builds the node's file system view:
  *
  *   mount --make-rprivate /; mount -o remount,bind,ro -R /      (host files, read-only)
- *   mount -t tmpfs … /dev/shm; mount -t mqueue … /dev/mqueue
- *   mount -t sysfs -o ro sysfs /sys                             (the node's network devices)
+ *   mount -t tmpfs … /dev/shm
  *   mount --bind NODEDIR/tmp /tmp   (var-tmp, var-log, var-lib likewise)
  *   mount --bind FILE /etc/hosts    (hostname, resolv.conf likewise)
  *   mount --bind NODEDIR/run /run                               (last: it hides the host's /run)
  *
  * Then it answers with fds of the two namespaces, which nslab (root in the
  * machine's namespaces) bind-mounts from /proc/PID/fd/N to keep them, and
- * goes on to the next node meanwhile. /proc is mounted by the node's init,
- * the first process of its PID namespace.
+ * goes on to the next node meanwhile. /proc, /sys (the node's network
+ * devices) and /dev/mqueue are mounted by the node's init, the first process
+ * of its PID, IPC and other namespaces, when something first runs there.
  *
  * Protocol: one JSON request per line on stdin (build a node, or release
  * fds nslab has pinned), one JSON answer per build on stdout, in order.
@@ -27,7 +27,7 @@
 import { createInterface } from 'node:readline';
 import {
   CLONE_FS, CLONE_NEWNET, CLONE_NEWNS, MOUNT_ATTR_RDONLY, MS_BIND, MS_NODEV, MS_NOEXEC,
-  MS_NOSUID, MS_PRIVATE, MS_RDONLY, MS_REC, O_CLOEXEC, O_RDONLY, libc,
+  MS_NOSUID, MS_PRIVATE, MS_REC, O_CLOEXEC, O_RDONLY, libc,
 } from '../../os/libc.js';
 
 export interface BuildRequest {
@@ -75,12 +75,7 @@ export function buildMountTree(req: BuildRequest): void {
     libc.mount(null, '/', null, MS_REC | MS_PRIVATE);
     libc.mountSetattr('/', MOUNT_ATTR_RDONLY, 0, true);
     libc.mountWithData('shm', '/dev/shm', 'tmpfs', MS_NOSUID | MS_NODEV | MS_NOEXEC, 'mode=1777,size=65536k');
-    try {
-      libc.mount('mqueue', '/dev/mqueue', 'mqueue', MS_NOSUID | MS_NODEV | MS_NOEXEC);
-    } catch {
-      // no /dev/mqueue directory on this machine: POSIX queues stay unmounted
-    }
-    libc.mount('sysfs', '/sys', 'sysfs', MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC);
+    // /sys and /dev/mqueue are the node's init's to mount (sys/sandbox/enter.ts INIT_SCRIPT).
     // /run last among the node's directories: until then the machine's /run (and /run/nslab) is still where it was.
     for (const [dst, src] of dirs) if (dst !== '/run') bindWritable(src, dst);
     for (const [dst, src] of dirs) if (dst === '/run') bindWritable(src, dst);

@@ -34,6 +34,11 @@ export class SandboxEnterError extends Error {
  */
 export const INIT_SCRIPT = [
   'mount -t proc -o nosuid,nodev,noexec proc /proc || exit 1',
+  // Here rather than when up builds the node: each sysfs mount looks through every
+  // sysfs instance there is (one per namespace that has one), which made 10 000 nodes
+  // quadratic, and an idle node needs none. mqueue after `unshare --ipc`: the node's own queues.
+  'mount -t sysfs -o ro,nosuid,nodev,noexec sysfs /sys || exit 1',
+  '[ -d /dev/mqueue ] && mount -t mqueue -o nosuid,nodev,noexec mqueue /dev/mqueue',
   'hostname "$0" || exit 1',
   'for f in kcore sysrq-trigger timer_list keys latency_stats sched_debug timer_stats kallsyms; do',
   '  [ -e /proc/$f ] && mount --bind /dev/null /proc/$f',
@@ -103,8 +108,19 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
   libc.setns(net, CLONE_NEWNET);
   libc.setns(mnt, CLONE_NEWNS);
   if (!initRuns()) {
-    // An init killed from outside leaves its PID namespace's /proc mounted, dead (no /proc/1, no /proc/self).
-    if (!existsSync('/proc/self')) libc.umount2('/proc', MNT_DETACH);
+    // An init killed from outside leaves its PID namespace's /proc mounted, dead (no /proc/1, no /proc/self),
+    // and its /sys and /dev/mqueue over the builder's tree; the next init mounts its own.
+    if (!existsSync('/proc/self')) {
+      libc.umount2('/proc', MNT_DETACH);
+      libc.umount2('/sys', MNT_DETACH);
+      if (existsSync('/dev/mqueue')) {
+        try {
+          libc.umount2('/dev/mqueue', MNT_DETACH);
+        } catch {
+          // the dead init had not mounted it
+        }
+      }
+    }
     startInit(userns, c.hostname);
   }
   // Paths below are the node's: its /proc, where its init is PID 1.
