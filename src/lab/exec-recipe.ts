@@ -45,6 +45,13 @@ export function recipeFromRecord(rec: LabRecord | undefined, lab: string, node: 
     const nodes = rec.plan.namespaces.map((x) => x.node);
     throw new ExecError(`lab '${lab}' has no node '${node}'${didYouMean(node, nodes)} (its nodes: ${nodes.join(', ')})`);
   }
+  return recipeOf(rec, n);
+}
+
+/** The recipe for one of the record's namespaces. */
+function recipeOf(rec: LabRecord, n: LabRecord['plan']['namespaces'][number]): ExecRecipe {
+  const { lab } = rec;
+  const node = n.node;
   const facts = rec.facts?.confine as ConfineFacts | undefined;
   if (!facts) throw new ExecError(`lab '${lab}' was made without node confinement (by an older nslab?); bring it down and up again`);
   const sandboxFacts = rec.facts?.sandbox as SandboxFacts | undefined;
@@ -92,7 +99,7 @@ export function execIndexText(rec: LabRecord): string {
   const header: IndexHeader = { cgroups: facts.cgroups, programs: facts.programs, ...(rec.facts?.sandbox ? { userns: (rec.facts.sandbox as SandboxFacts).userns } : {}) };
   const lines = [INDEX_MAGIC, JSON.stringify(header)];
   for (const n of rec.plan.namespaces) {
-    const r = recipeFromRecord(rec, rec.lab, n.node);
+    const r = recipeOf(rec, n);
     const programId = facts.seccomp[n.node];
     const line: IndexLine = {
       netns: r.netns,
