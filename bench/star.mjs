@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Star benchmark: N hosts, each a namespace with lo up and a veth to one
-// bridge (in a namespace of its own) and one IPv4 address. Built and removed
-// by nslab and by an equivalent iproute2 script in the same run; prints both
-// times and the ratios. Run as root after `npm run build`:
-//   node bench/star.mjs [N ...]      (default: 100 1000)
+// Star benchmark: N hosts, each a namespace with lo up and a veth to a
+// bridge (in a namespace of its own) and one IPv4 address; a Linux bridge
+// takes at most 1024 ports (BR_MAX_PORTS), so past 1000 hosts there is one
+// bridge, on a LAN of its own, per 1000. Built and removed by nslab and by an
+// equivalent iproute2 script in the same run; prints both times and the
+// ratios. Run as root after `npm run build`:
+//   node bench/star.mjs [N ...]      (default: 100 1000; 5000 and 10000 take minutes, ip most of them)
 // Not a test: nothing here asserts a time.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,14 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL(`../${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).bin.nslab}`, import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const dir = mkdtempSync(join(tmpdir(), 'nslab-bench-'));
-const addr = (i) => `10.${64 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}/8`;
+const PER_BRIDGE = 1000;
+/** Host i (from 1) hangs off bridge sw<b> (from 1), its LAN 10.(63+b).0.0/16. */
+const bridgeOf = (i) => Math.floor((i - 1) / PER_BRIDGE) + 1;
+const addr = (i) => {
+  const j = ((i - 1) % PER_BRIDGE) + 1;
+  return `10.${63 + bridgeOf(i)}.${j >> 8}.${j & 255}/16`;
+};
+const bridgeCount = (n) => bridgeOf(n);
 
 // GNU time reports a command's peak resident memory; without it, memory is not measured.
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -43,11 +52,12 @@ function measured(fn) {
 }
 
 function topology(lab, n, isolation = 'sandbox') {
-  const nodes = ['    sw: { kind: bridge }'];
+  const nodes = [];
+  for (let b = 1; b <= bridgeCount(n); b++) nodes.push(`    sw${b}: { kind: bridge }`);
   const links = [];
   for (let i = 1; i <= n; i++) {
     nodes.push(`    h${i}: {}`);
-    links.push(`    - endpoints: [{ node: h${i}, interface: eth0, ipv4: ${addr(i)} }, "sw:p${i}"]`);
+    links.push(`    - endpoints: [{ node: h${i}, interface: eth0, ipv4: ${addr(i)} }, "sw${bridgeOf(i)}:p${i}"]`);
   }
   const file = join(dir, `${lab}-${isolation}.yaml`);
   writeFileSync(file, `name: ${lab}\ntopology:\n  defaults: { isolation: ${isolation} }\n  nodes:\n${nodes.join('\n')}\n  links:\n${links.join('\n')}\n`);
@@ -61,13 +71,16 @@ function topology(lab, n, isolation = 'sandbox') {
  * line cannot name a namespace, so that is one ip process per namespace).
  */
 function ipUp(prefix, n) {
-  const root = [`netns add ${prefix}-sw`];
+  const root = [];
+  for (let b = 1; b <= bridgeCount(n); b++) root.push(`netns add ${prefix}-sw${b}`);
   for (let i = 1; i <= n; i++) root.push(`netns add ${prefix}-h${i}`);
-  for (let i = 1; i <= n; i++) root.push(`link add p${i} netns ${prefix}-sw type veth peer name eth0 netns ${prefix}-h${i}`);
+  for (let i = 1; i <= n; i++) root.push(`link add p${i} netns ${prefix}-sw${bridgeOf(i)} type veth peer name eth0 netns ${prefix}-h${i}`);
   let t = run('ip', ['-batch', '-'], root.join('\n') + '\n');
-  const sw = ['link set lo up', 'link add sw type bridge', 'link set sw up'];
-  for (let i = 1; i <= n; i++) sw.push(`link set p${i} master sw up`);
-  t += run('ip', ['-n', `${prefix}-sw`, '-batch', '-'], sw.join('\n') + '\n');
+  for (let b = 1; b <= bridgeCount(n); b++) {
+    const sw = ['link set lo up', `link add sw${b} type bridge`, `link set sw${b} up`];
+    for (let i = (b - 1) * PER_BRIDGE + 1; i <= Math.min(n, b * PER_BRIDGE); i++) sw.push(`link set p${i} master sw${b} up`);
+    t += run('ip', ['-n', `${prefix}-sw${b}`, '-batch', '-'], sw.join('\n') + '\n');
+  }
   for (let i = 1; i <= n; i++) {
     t += run('ip', ['-n', `${prefix}-h${i}`, '-batch', '-'], `link set lo up\nlink set eth0 up\naddr add ${addr(i)} dev eth0\n`);
   }
@@ -75,7 +88,8 @@ function ipUp(prefix, n) {
 }
 
 function ipDown(prefix, n) {
-  const lines = [`netns del ${prefix}-sw`];
+  const lines = [];
+  for (let b = 1; b <= bridgeCount(n); b++) lines.push(`netns del ${prefix}-sw${b}`);
   for (let i = 1; i <= n; i++) lines.push(`netns del ${prefix}-h${i}`);
   return run('ip', ['-batch', '-'], lines.join('\n') + '\n');
 }
