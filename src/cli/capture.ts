@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 import { onlyLab } from './resolve.js';
 import { VERSION } from './version.js';
 import { openOutputFile } from './output-file.js';
+import { sleepSync } from '../os/sleep.js';
 
 interface CaptureCliOptions {
   write?: string;
@@ -54,13 +55,12 @@ export function captureArgs(first: string, second: string | undefined): { lab: s
 
 /** Write all of bytes to fd, waiting out a full non-blocking pipe (EAGAIN). */
 function writeAll(fd: number, bytes: Uint8Array): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let at = 0; at < bytes.length; ) {
     try {
       at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(pause, 0, 0, 5);
+      sleepSync(5);
     }
   }
 }

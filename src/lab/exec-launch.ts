@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { sleepSync } from '../os/sleep.js';
 import { SyscallError } from '../os/syscall-error.js';
 import { createUtsNamespace } from '../sys/uts.js';
 import { ConfinementError, utsPath } from './confine-node.js';
@@ -48,7 +49,7 @@ export function ensureUtsNamespace(lab: string, node: string, hostname: string, 
         if (!(err instanceof SyscallError && err.errnoName === 'EEXIST')) throw err;
       }
     }
-    for (let i = 0; i < 100 && !isMountedNs(path); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    for (let i = 0; i < 100 && !isMountedNs(path); i++) sleepSync(2);
     if (!isMountedNs(path)) throw new ConfinementError(`the UTS namespace of node ${node} (${path}) is not ready; try again`);
     return path;
   } finally {
