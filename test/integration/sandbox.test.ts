@@ -62,7 +62,7 @@ function processesOf(uid: number): number[] {
 describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
   let bindDir = '';
   beforeAll(async () => {
-    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/mnt:ro", "state:/var/lib/app"] }\n'));
+    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/mnt:ro", "state:/var/lib/app"] }\n    h5: {}\n'));
     bindDir = dirname(file);
     mkdirSync(join(bindDir, 'files'));
     writeFileSync(join(bindDir, 'files', 'hello.txt'), 'hello from the machine\n');
@@ -216,6 +216,15 @@ except OSError as e:
     expect(r.stdout).toMatch(/^Uid:\s+65534/m);
     const again = await inNode('h2', 'echo alive');
     expect(again.stdout.trim()).toBe('alive');
+  });
+
+  it("runs its first command only once its init has set it up: hostname, /sys, masked /proc (nothing ran in h5 before)", async () => {
+    const r = await inNode('h5', 'hostname; ls /sys/class/net; tr "\\0" " " < /proc/1/cmdline; echo; wc -c < /proc/kcore');
+    const [hostname, sys, init, kcore] = r.stdout.trim().split('\n');
+    expect(hostname).toBe('h5');
+    expect(sys).toBe('lo');
+    expect(init).toMatch(/^\/bin\/sh -c while :; do sleep 86400/);
+    if (existsSync('/proc/kcore')) expect(kcore?.trim()).toBe('0');
   });
 
   it("has its own /sys from its init on, also after the machine's root killed that init (ls /sys/class/net, mountinfo)", async () => {

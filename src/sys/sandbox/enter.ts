@@ -1,10 +1,11 @@
 import type * as ChildProcess from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CAP_NAMES, type CapSet } from '../caps/index.js';
 import {
   CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MNT_DETACH, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
 } from '../../os/libc.js';
+import { sleepSync } from '../../os/sleep.js';
 import { ordinaryStdioAndSignals, resolveProgram } from '../process-start.js';
 import { installFilter } from '../seccomp/install.js';
 
@@ -32,12 +33,16 @@ export class SandboxEnterError extends Error {
  * for, and a different uid cannot be signalled without CAP_KILL, so nothing
  * inside the node can end it; down ends it with the node's cgroup.
  */
+/** What the init becomes once its set-up is done: PID 1's command line from then on. */
+const INIT_LOOP = 'while :; do sleep 86400 & wait; done';
+
 export const INIT_SCRIPT = [
   'mount -t proc -o nosuid,nodev,noexec proc /proc || exit 1',
   // Here rather than when up builds the node: each sysfs mount looks through every
   // sysfs instance there is (one per namespace that has one), which made 10 000 nodes
   // quadratic, and an idle node needs none. mqueue after `unshare --ipc`: the node's own queues.
-  'mount -t sysfs -o ro,nosuid,nodev,noexec sysfs /sys || exit 1',
+  // EBUSY when /sys is this namespace's sysfs already (a lab an older nslab built): mounted anew over the machine's.
+  "sysfs() { mount -t sysfs -o ro,nosuid,nodev,noexec sysfs /sys; }; sysfs 2>/dev/null || { umount -l /sys && sysfs; } || exit 1",
   '[ -d /dev/mqueue ] && mount -t mqueue -o nosuid,nodev,noexec mqueue /dev/mqueue',
   'hostname "$0" || exit 1',
   'for f in kcore sysrq-trigger timer_list keys latency_stats sched_debug timer_stats kallsyms; do',
@@ -47,12 +52,8 @@ export const INIT_SCRIPT = [
   // Its own uid inside (65534, nobody): the node's root, without CAP_KILL or
   // CAP_SYS_PTRACE, can then neither signal it nor write its memory through
   // /proc/1/mem, which matters because the init runs without the seccomp filter.
-  `exec setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- /bin/sh -c 'while :; do sleep 86400 & wait; done'`,
+  `exec setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all --no-new-privs -- /bin/sh -c '${INIT_LOOP}'`,
 ].join('\n');
-
-const sleep = (ms: number): void => {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-};
 
 /**
  * In the node's mount namespace: /proc is the machine's until the node's init
@@ -60,6 +61,26 @@ const sleep = (ms: number): void => {
  */
 function initRuns(): boolean {
   return !existsSync('/proc/self') && existsSync('/proc/1');
+}
+
+/**
+ * Has the init finished setting the node up (hostname, /sys, masks)? Its
+ * /proc is there from its first line, so a command let in then could see the
+ * machine's /sys or the machine's hostname. PID 1's command line is its loop
+ * only after its last line, and nothing in the node can change it (other uid, no ptrace).
+ */
+function initReady(): boolean {
+  try {
+    return initRuns() && readFileSync('/proc/1/cmdline', 'latin1') === `/bin/sh\0-c\0${INIT_LOOP}\0`;
+  } catch {
+    return false;
+  }
+}
+
+/** Wait (bounded) for an init that runs to be ready. */
+function awaitInitReady(): void {
+  for (let i = 0; i < 1000 && initRuns() && !initReady(); i++) sleepSync(2);
+  if (!initReady()) throw new SandboxEnterError("the node's init did not finish setting the node up within 2 s (util-linux nsenter, unshare, mount and setpriv are needed)");
 }
 
 /**
@@ -77,7 +98,7 @@ function startInit(usernsFd: number, hostname: string): void {
     stdio: ['ignore', 'ignore', 'ignore', usernsFd],
   });
   child.unref();
-  for (let i = 0; i < 1000 && !initRuns(); i++) sleep(2);
+  for (let i = 0; i < 1000 && !initRuns(); i++) sleepSync(2);
   if (!initRuns()) throw new SandboxEnterError('the node\'s init did not start within 2 s (util-linux nsenter, unshare and mount are needed)');
 }
 
@@ -105,6 +126,8 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
   const [net, mnt, userns] = fds as [number, number, number];
   // Threads share fs state; this one gets its own before a mount namespace.
   libc.unshare(CLONE_FS);
+  // The machine's sysfs, to tell a /sys a dead init left from the builder's copy of the machine's.
+  const machineSys = statSync('/sys').dev;
   libc.setns(net, CLONE_NEWNET);
   libc.setns(mnt, CLONE_NEWNS);
   if (!initRuns()) {
@@ -112,7 +135,7 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
     // and its /sys and /dev/mqueue over the builder's tree; the next init mounts its own.
     if (!existsSync('/proc/self')) {
       libc.umount2('/proc', MNT_DETACH);
-      libc.umount2('/sys', MNT_DETACH);
+      if (statSync('/sys').dev !== machineSys) libc.umount2('/sys', MNT_DETACH);
       if (existsSync('/dev/mqueue')) {
         try {
           libc.umount2('/dev/mqueue', MNT_DETACH);
@@ -123,6 +146,7 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
     }
     startInit(userns, c.hostname);
   }
+  awaitInitReady();
   // Paths below are the node's: its /proc, where its init is PID 1.
   libc.setns(libc.open('/proc/1/ns/uts', O_RDONLY | O_CLOEXEC), CLONE_NEWUTS);
   libc.setns(libc.open('/proc/1/ns/ipc', O_RDONLY | O_CLOEXEC), CLONE_NEWIPC);
