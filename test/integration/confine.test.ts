@@ -102,7 +102,8 @@ describe.skipIf(!isRoot)('confined nodes and nslab exec', () => {
     try {
       const inPids = (): number[] => readFileSync(`${nodeCgroup('pids', 'h2')}/cgroup.procs`, 'utf8').trim().split('\n').filter(Boolean).map(Number);
       for (let i = 0; i < 200 && pid === 0; i++) {
-        pid = inPids().find((p) => readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'sleep') ?? 0;
+        // By its arguments: the node's init keeps a `sleep 86400` in the same cgroup.
+        pid = inPids().find((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8') === 'sleep\u000060\u0000') ?? 0;
         if (pid === 0) await new Promise((r) => setTimeout(r, 25));
       }
       expect(pid).toBeGreaterThan(0);
