@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkLab, expectationGoal, formatReport, DEFAULT_CHECK } from '../lab/check.js';
+import { checkLab, formatReport, DEFAULT_CHECK } from '../lab/check.js';
 import { readRecord } from '../lab/state.js';
 import { checkVerdict } from '../lab/check-results.js';
 import { requirePrivileges } from '../sys/privileges.js';
@@ -19,20 +19,25 @@ function wholeNumber(text: string | undefined, flag: string, fallback: number, m
   return Number(text);
 }
 
-/** The plan of a lab that is up (check, link and events need a running lab). */
-export function runningPlan(arg: string | undefined): Plan {
+/** The record of a lab that is up. */
+export function runningRecord(arg: string | undefined): NonNullable<ReturnType<typeof readRecord>> {
   const lab = arg ? labNameFrom(arg) : onlyLab();
   const rec = readRecord(lab);
   if (!rec) throw new UsageError(`lab '${lab}' is not up (nslab list shows the labs that are)`);
   if (rec.status !== 'up') throw new UsageError(`lab '${lab}' is ${rec.status}, not up; wait for it, or run 'nslab down ${lab}'`);
-  return rec.plan;
+  return rec;
+}
+
+/** The plan of a lab that is up (check, link and events need a running lab). */
+export function runningPlan(arg: string | undefined): Plan {
+  return runningRecord(arg).plan;
 }
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description(
-      "prove a lab works: every node pings every other node's addresses (a reachability matrix), then the topology's expect: lines are tested; exits 1 when an expectation fails (without expect: lines, when a pair does not reach)",
+      "prove a lab works: every node pings every other node's addresses (a reachability matrix), then the topology's expect: lines are tested (reach, routes, addresses, sysctls, capabilities, system calls, commands); exits 1 when an expectation fails (without expect: lines, when a pair does not reach)",
     )
     .argument('[lab]', 'lab name or topology file (optional when one lab is up)')
     .option('--json', 'print the matrix and the expectations as JSON')
@@ -41,14 +46,14 @@ export function registerCheck(program: Command): void {
     .action(async (arg: string | undefined, opts: CheckCliOptions) => {
       const timeoutMs = wholeNumber(opts.timeout, '--timeout', DEFAULT_CHECK.timeoutMs, 60_000);
       const count = wholeNumber(opts.count, '--count', DEFAULT_CHECK.count, 100);
-      const plan = runningPlan(arg);
+      const rec = runningRecord(arg);
       requirePrivileges('nslab check', "it sends its probes from inside the lab's namespaces");
-      const report = await checkLab(plan, { timeoutMs, count });
+      const report = await checkLab(rec.plan, { timeoutMs, count }, rec.facts);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         for (const w of report.warnings) process.stderr.write(`nslab check: warning: ${w}\n`);
         for (const e of report.expectations.filter((x) => !x.ok)) {
-          process.stderr.write(`nslab check: expectation failed at ${e.origin}: expected ${expectationGoal(e)}; ${e.detail}\n`);
+          process.stderr.write(`nslab check: expectation failed at ${e.origin}: expected ${e.goal}; ${e.detail}\n`);
         }
       } else {
         process.stdout.write(`${formatReport(report)}\n`);

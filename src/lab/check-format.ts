@@ -1,4 +1,4 @@
-import { describeExpectation, expectationGoal, type CheckReport, type ExpectationResult, type PairStatus } from './check-results.js';
+import { type CheckReport, type ExpectationResult, type PairStatus } from './check-results.js';
 
 /** The report of `nslab check` as a person reads it (`--json` prints the CheckReport itself). */
 
@@ -66,6 +66,6 @@ export function formatReport(r: CheckReport): string {
 
 export function formatExpectation(e: ExpectationResult): string {
   return e.ok
-    ? `  ${MARK.ok} ${describeExpectation(e)}: ${e.detail}`
-    : `  ${MARK.fail} FAILED ${e.origin}: expected ${expectationGoal(e)}; ${e.detail}`;
+    ? `  ${MARK.ok} ${e.description}: ${e.detail}`
+    : `  ${MARK.fail} FAILED ${e.origin}: expected ${e.goal}; ${e.detail}${e.attempts > 1 ? ` (after ${e.attempts} tries)` : ''}`;
 }

@@ -1,5 +1,5 @@
 import type { NodeKind } from '../topology/types.js';
-import type { Plan, PlanExpect } from '../topology/plan.js';
+import type { NodeAssertion, Plan, PlanExpect, PlanReachExpect } from '../topology/plan.js';
 import type { CheckOptions } from './check-probe.js';
 import { checkNodes, expectProbes, probeKey, type CheckNode, type ProbeResult } from './check-targets.js';
 
@@ -25,15 +25,24 @@ export interface PairResult {
 }
 
 export interface ExpectationResult {
+  /** `reach` (also for not-reach), or the node fact's kind. */
+  readonly kind: 'reach' | NodeAssertion['kind'];
+  /** The node it is checked from (reach) or on (the others). */
   readonly from: string;
-  readonly target: string;
-  readonly reach: boolean;
+  readonly target?: string;
+  readonly reach?: boolean;
   readonly port?: { readonly port: number; readonly proto: 'tcp' | 'udp' };
   readonly origin: string;
   readonly ok: boolean;
+  /** What it says, as a sentence that holds: "h1 reaches h2", "r1 has a route to default via 10.0.0.1". */
+  readonly description: string;
+  /** What was expected, after "expected": "h1 to reach h2". */
+  readonly goal: string;
   /** One sentence on what was seen. */
   readonly detail: string;
   readonly probes: readonly ProbeResult[];
+  /** How many times it was tried (more than 1 only with `wait:`). */
+  readonly attempts: number;
 }
 
 /** What `nslab check --json` prints. */
@@ -95,53 +104,113 @@ export function matrixPairs(nodes: readonly CheckNode[], results: ReadonlyMap<st
   return out;
 }
 
-function portText(port: PlanExpect['port']): string {
+function portText(port: PlanReachExpect['port']): string {
   return port ? ` port ${port.port}/${port.proto}` : '';
 }
 
-/** "h1 reaches h2", "h3 does not reach srv port 22/tcp". */
-export function describeExpectation(e: Pick<PlanExpect, 'from' | 'target' | 'reach' | 'port'>): string {
-  return `${e.from} ${e.reach ? 'reaches' : 'does not reach'} ${e.target}${portText(e.port)}`;
+export function isReachExpect(e: PlanExpect): e is PlanReachExpect {
+  return e.kind === undefined;
+}
+
+function routeText(e: Extract<NodeAssertion, { kind: 'route' }>): string {
+  return `a route to ${e.dst}${e.via !== undefined ? ` via ${e.via}` : ''}${e.dev !== undefined ? ` dev ${e.dev}` : ''}`;
+}
+
+/** The expectation as a sentence, holding (`goal` false) or expected (`goal` true: after "expected"). */
+function sentence(e: PlanExpect, goal: boolean): string {
+  const node = isReachExpect(e) ? e.from : e.node;
+  const [does, doesNot] = goal ? [`${node} to`, `${node} not to`] : [`${node}`, `${node} does not`];
+  const verb = (yes: boolean, base: string, third: string): string => (yes ? (goal ? `${does} ${base}` : `${does} ${third}`) : `${doesNot} ${base}`);
+  switch (e.kind) {
+    case undefined:
+      return `${verb(e.reach, 'reach', 'reaches')} ${e.target}${portText(e.port)}`;
+    case 'route':
+      return `${verb(e.present, 'have', 'has')} ${routeText(e)}`;
+    case 'address':
+      return `${verb(e.present, 'have', 'has')} ${e.cidr} on ${e.dev}`;
+    case 'sysctl':
+      return `${verb(true, 'read', 'reads')} ${e.key} = ${e.value}`;
+    case 'capability':
+      return e.has ? `${verb(true, 'hold', 'holds')} ${e.cap}` : `${verb(false, 'gain', 'gains')} ${e.cap}`;
+    case 'syscall':
+      return `${verb(!e.denied, 'be allowed', 'is allowed')} ${e.name}${e.args.length ? `(${e.args.join(', ')})` : ''} by its seccomp filter`.replace(`${doesNot} be allowed`, goal ? `${node} to be denied` : `${node} is denied`);
+    case 'command':
+      return `${goal ? `'${e.run}' in ${node} to exit` : `'${e.run}' in ${node} exits`} ${e.exit}${e.outputMatches !== undefined ? ` with output matching /${e.outputMatches}/` : ''}`;
+  }
+}
+
+/** "h1 reaches h2", "h3 does not reach srv port 22/tcp", "r1 has a route to default via 10.0.0.1". */
+export function describeExpectation(e: PlanExpect): string {
+  return sentence(e, false);
 }
 
 /** "h1 to reach h2", "h3 not to reach srv port 22/tcp" (after "expected"). */
-export function expectationGoal(e: Pick<PlanExpect, 'from' | 'target' | 'reach' | 'port'>): string {
-  return `${e.from} ${e.reach ? 'to reach' : 'not to reach'} ${e.target}${portText(e.port)}`;
+export function expectationGoal(e: PlanExpect): string {
+  return sentence(e, true);
 }
 
 function where(p: ProbeResult): string {
   return p.port ? `${p.family === 6 ? `[${p.address}]` : p.address}:${p.port.port}/${p.port.proto}` : p.address;
 }
 
-/** Does what was seen satisfy the expectation? Pure: the probes are given. */
-export function evaluateExpectation(e: PlanExpect, probes: readonly ProbeResult[]): ExpectationResult {
-  const base = { from: e.from, target: e.target, reach: e.reach, ...(e.port ? { port: e.port } : {}), origin: e.origin, probes };
-  if (probes.length === 0) {
-    return { ...base, ok: false, detail: `${e.target} has no address ${e.from} could try` };
-  }
-  const hit = probes.find((p) => p.reached);
-  const ok = (hit !== undefined) === e.reach;
-  let detail: string;
-  if (hit) {
-    detail = `${hit.port ? (hit.port.proto === 'tcp' ? 'connected to' : 'got an answer from') : 'reply from'} ${where(hit)}`;
-  } else {
-    detail = probes.map((p) => `${where(p)}: ${p.detail}`).join('; ');
-  }
-  return { ...base, ok, detail };
+/** The result of an expectation once it is known whether it holds. */
+export function expectationResult(e: PlanExpect, ok: boolean, detail: string, probes: readonly ProbeResult[] = [], attempts = 1): ExpectationResult {
+  const reachPart = isReachExpect(e) ? { target: e.target, reach: e.reach, ...(e.port ? { port: e.port } : {}) } : {};
+  return {
+    kind: isReachExpect(e) ? 'reach' : e.kind,
+    from: isReachExpect(e) ? e.from : e.node,
+    ...reachPart,
+    origin: e.origin,
+    ok,
+    description: describeExpectation(e),
+    goal: expectationGoal(e),
+    detail,
+    probes,
+    attempts,
+  };
 }
 
-export function buildReport(plan: Plan, opts: CheckOptions, results: ReadonlyMap<string, ProbeResult>, warnings: readonly string[] = []): CheckReport {
+/** Does what was seen satisfy a reach expectation? Pure: the probes are given. */
+export function evaluateExpectation(e: PlanReachExpect, probes: readonly ProbeResult[], attempts = 1): ExpectationResult {
+  if (probes.length === 0) return expectationResult(e, false, `${e.target} has no address ${e.from} could try`, probes, attempts);
+  const hit = probes.find((p) => p.reached);
+  const ok = (hit !== undefined) === e.reach;
+  const detail = hit
+    ? `${hit.port ? (hit.port.proto === 'tcp' ? 'connected to' : 'got an answer from') : 'reply from'} ${where(hit)}`
+    : probes.map((p) => `${where(p)}: ${p.detail}`).join('; ');
+  return expectationResult(e, ok, detail, probes, attempts);
+}
+
+/** The reach expectations' verdicts from the probes of the first round. */
+export function reachResults(plan: Plan, results: ReadonlyMap<string, ProbeResult>): Map<PlanReachExpect, ExpectationResult> {
+  const out = new Map<PlanReachExpect, ExpectationResult>();
+  for (const e of plan.expect.filter(isReachExpect)) {
+    out.set(
+      e,
+      evaluateExpectation(
+        e,
+        expectProbes(plan, e).flatMap((p) => {
+          const r = results.get(probeKey(p));
+          return r ? [r] : [];
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The report; `expectations` in the plan's order (every reach one is evaluated from `results` when not given). */
+export function buildReport(
+  plan: Plan,
+  opts: CheckOptions,
+  results: ReadonlyMap<string, ProbeResult>,
+  warnings: readonly string[] = [],
+  given?: readonly ExpectationResult[],
+): CheckReport {
   const nodes = checkNodes(plan);
   const pairs = matrixPairs(nodes, results);
-  const expectations = plan.expect.map((e) =>
-    evaluateExpectation(
-      e,
-      expectProbes(plan, e).flatMap((p) => {
-        const r = results.get(probeKey(p));
-        return r ? [r] : [];
-      }),
-    ),
-  );
+  const reach = given ? undefined : reachResults(plan, results);
+  const expectations = given ?? plan.expect.flatMap((e) => (isReachExpect(e) ? [reach?.get(e) as ExpectationResult] : []));
   const count = (s: PairStatus): number => pairs.filter((p) => p.status === s).length;
   return {
     lab: plan.lab,

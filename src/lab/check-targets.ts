@@ -1,6 +1,6 @@
 import { parseIp } from '../inet/ip.js';
 import type { NodeKind } from '../topology/types.js';
-import type { Plan, PlanExpect } from '../topology/plan.js';
+import type { Plan, PlanReachExpect } from '../topology/plan.js';
 
 /**
  * What `nslab check` probes: the nodes of the matrix, their addresses, and
@@ -82,7 +82,7 @@ export function matrixProbes(nodes: readonly CheckNode[]): Probe[] {
  * addresses of node:iface, or every address of a node — of the families the
  * sender has an address of (all of them when it has none).
  */
-export function expectAddresses(plan: Plan, e: PlanExpect): string[] {
+export function expectAddresses(plan: Plan, e: PlanReachExpect): string[] {
   let family: 4 | 6 | undefined;
   try {
     family = parseIp(e.target).family;
@@ -101,7 +101,7 @@ export function expectAddresses(plan: Plan, e: PlanExpect): string[] {
     .filter((a) => own.size === 0 || own.has(parseIp(a).family));
 }
 
-export function expectProbes(plan: Plan, e: PlanExpect): Probe[] {
+export function expectProbes(plan: Plan, e: PlanReachExpect): Probe[] {
   const netns = plan.namespaces.find((n) => n.node === e.from)?.name ?? '';
   return expectAddresses(plan, e).map((address) => ({
     from: e.from,

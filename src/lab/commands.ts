@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { labDir } from './state.js';
 import type { ApplyContext, Step } from './step.js';
 
-/** The nslab bin of this package (package.json "bin"), wherever the build put this module. */
-const CLI = fileURLToPath(new URL(`../../${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { bin: { nslab: string } }).bin.nslab}`, import.meta.url));
+/** The nslab bin of this package (also what check runs a node's commands through) (package.json "bin"), wherever the build put this module. */
+export const CLI = fileURLToPath(new URL(`../../${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { bin: { nslab: string } }).bin.nslab}`, import.meta.url));
 /** How long a start-up command may run before `up` gives up on it. */
 const COMMAND_TIMEOUT_MS = 60_000;
 

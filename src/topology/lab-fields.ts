@@ -1,11 +1,11 @@
-import { contains, formatCidr, formatIp, networkOf, parseCidr, parseIp, type Cidr } from '../inet/ip.js';
+import { contains, formatCidr, formatIp, networkOf, parseCidr, type Cidr } from '../inet/ip.js';
 import { didYouMean } from './diagnostics.js';
 import { interfaceNameProblem } from './names.js';
 import { parsePorts } from './node-fields.js';
 import type { Field } from './source.js';
-import type { ExpectDef, LinkDef, NodeDef, UplinkDef } from './types.js';
+import type { LinkDef, NodeDef, UplinkDef } from './types.js';
 
-// --- the uplink and the expectations ---
+// --- the uplink (the expectations are in ./expect-fields.ts) ---
 
 /** The host side of an uplink cable: `<lab>-up` when it fits in 15 bytes. */
 function defaultHostInterface(lab: string): string {
@@ -64,56 +64,3 @@ export function parseUplink(f: Field, lab: string, nodes: ReadonlyMap<string, No
     field: f.path,
   };
 }
-
-const PORT = /^(\d{1,5})\/(tcp|udp)$/;
-
-export function parseExpect(f: Field, nodes: ReadonlyMap<string, NodeDef>, links: readonly LinkDef[]): ExpectDef[] {
-  const out: ExpectDef[] = [];
-  for (const item of f.isSeq ? (f.items() ?? []) : []) {
-    if (!item.isMap) continue;
-    const from = item.get('from').text ?? '';
-    const reach = item.get('reach').text;
-    const notReach = item.get('not-reach').text;
-    if ((reach === undefined) === (notReach === undefined)) {
-      item.error(`give one of 'reach' or 'not-reach'`);
-      continue;
-    }
-    if (!nodes.has(from)) {
-      item.get('from').error(`unknown node '${from}'${didYouMean(from, nodes.keys())}`);
-      continue;
-    }
-    const target = (reach ?? notReach) as string;
-    const tf = item.get(reach !== undefined ? 'reach' : 'not-reach');
-    const [tnode, tif] = target.split(':');
-    let isAddress = false;
-    try {
-      parseIp(target);
-      isAddress = true;
-    } catch {
-      // a node name
-    }
-    if (!isAddress) {
-      if (!nodes.has(tnode ?? '')) {
-        tf.error(`unknown node '${tnode}'${didYouMean(tnode ?? '', nodes.keys())} (a target is a node, node:interface, or an address)`);
-        continue;
-      }
-      if (tif !== undefined && !links.flatMap((l) => [l.a, l.b]).some((e) => e.node === tnode && e.iface === tif)) {
-        tf.error(`node ${tnode} has no interface '${tif}'`);
-        continue;
-      }
-    }
-    const portText = item.get('port').text;
-    let port: ExpectDef['port'];
-    if (portText !== undefined) {
-      const m = PORT.exec(portText);
-      if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) {
-        item.get('port').error(`port '${portText}' should be NUMBER/tcp or NUMBER/udp, e.g. 22/tcp`);
-        continue;
-      }
-      port = { port: Number(m[1]), proto: m[2] as 'tcp' | 'udp' };
-    }
-    out.push({ from, target, reach: reach !== undefined, ...(port ? { port } : {}), pos: item.pos, field: item.path });
-  }
-  return out;
-}
-

@@ -1,7 +1,8 @@
 import { networkOf, parseCidr, type Cidr } from '../inet/ip.js';
 import { checkAddresses, checkBridgePorts, checkNodeReferences, checkPortTargets, checkRoutes, checkSubnets } from './checks.js';
 import { assignAddresses } from './ipam.js';
-import { parseExpect, parseUplink } from './lab-fields.js';
+import { parseUplink } from './lab-fields.js';
+import { parseExpect } from './expect-fields.js';
 import { parseLinks } from './links.js';
 import { nameProblem } from './names.js';
 import { parseNodes } from './nodes.js';

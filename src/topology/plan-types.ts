@@ -1,6 +1,6 @@
 import type { ImpairmentSpec } from './impairment.js';
 import type { CgroupLimits } from '../sys/cgroup/index.js';
-import type { NodeKind } from './types.js';
+import type { NodeAssertion, NodeKind } from './types.js';
 
 /**
  * The plan: everything `up` will make, as plain serialisable data. Nothing
@@ -130,13 +130,24 @@ export interface PlanUplink {
   readonly origin: string;
 }
 
-export interface PlanExpect {
+/** An `expect:` line: who reaches whom, or a fact about one node (route, address, sysctl…). */
+export type PlanExpect = PlanReachExpect | PlanNodeExpect;
+
+/** `{from, reach|not-reach, port?}`: probed by the matrix prober (no `kind`, as plans always had it). */
+export interface PlanReachExpect {
+  readonly kind?: undefined;
   readonly from: string;
   readonly target: string;
   readonly reach: boolean;
   readonly port?: { readonly port: number; readonly proto: 'tcp' | 'udp' };
+  /** `wait:`: retry for this long (ms) until it holds (routing daemons converging). */
+  readonly waitMs?: number;
   readonly origin: string;
 }
+
+export type { NodeAssertion } from './types.js';
+
+export type PlanNodeExpect = NodeAssertion & { readonly waitMs?: number; readonly origin: string };
 
 export interface PlanBridge {
   readonly netns: string;

@@ -30,7 +30,7 @@ export function compilePlan(topo: Topology): Plan {
   const { nat, uplink } = planNat(topo, ns, indexes);
   const routes = planRoutes(topo, ns, indexes.of).map((r): PlanRoute => (overUplink(uplink, r) ? { ...r, uplink: true } : r));
   const impairments = planImpairments(topo, ns, indexes.of);
-  const expect: PlanExpect[] = topo.expect.map((e) => ({ from: e.from, target: e.target, reach: e.reach, ...(e.port ? { port: e.port } : {}), origin: origin(e) }));
+  const expect: PlanExpect[] = topo.expect.map((e) => ({ ...withoutOrigin(e), origin: origin(e) }) as PlanExpect);
   const userns = topo.userns ? { uid: topo.userns.uid, gid: topo.userns.gid, origin: origin(topo.userns) } : undefined;
   const limits = topo.limits ? { ...withoutOrigin(topo.limits), origin: origin(topo.limits) } : undefined;
   return { version: 1, lab, source: topo.file, namespaces, bridges, veths, addresses, routes, impairments, nat, ...(uplink ? { uplink } : {}), ...(limits ? { limits } : {}), ...(userns ? { userns } : {}), expect };

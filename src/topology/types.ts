@@ -135,13 +135,35 @@ export interface UplinkDef extends Origin {
   readonly ports: readonly PortForwardDef[];
 }
 
-export interface ExpectDef extends Origin {
+/** A fact about one node that `nslab check` reads from the kernel (or the node's own seccomp program). */
+export type NodeAssertion =
+  /** `ip -n NS route show DST [via VIA] [dev DEV]` finds it (or, `absent`, does not). */
+  | { readonly kind: 'route'; readonly node: string; readonly dst: string; readonly via?: string; readonly dev?: string; readonly present: boolean }
+  /** `ip -n NS addr show dev DEV` lists CIDR (or, `absent`, does not). */
+  | { readonly kind: 'address'; readonly node: string; readonly dev: string; readonly cidr: string; readonly present: boolean }
+  /** `sysctl KEY` inside the node reads VALUE (blanks compared as one space). */
+  | { readonly kind: 'sysctl'; readonly node: string; readonly key: string; readonly value: string }
+  /** A command run in the node as `nslab exec` runs it holds CAP (effective), or cannot gain it (neither permitted nor bounding). */
+  | { readonly kind: 'capability'; readonly node: string; readonly cap: string; readonly has: boolean }
+  /** The node's own seccomp program denies (or allows) the system call, with these arguments. */
+  | { readonly kind: 'syscall'; readonly node: string; readonly name: string; readonly args: readonly number[]; readonly denied: boolean }
+  /** `nslab exec LAB NODE -- sh -c RUN` exits with EXIT (0 when absent) and its output matches the pattern. */
+  | { readonly kind: 'command'; readonly node: string; readonly run: string; readonly exit: number; readonly outputMatches?: string };
+
+/** An `expect:` line: reach/not-reach (no kind), or a fact about a node (NodeAssertion). */
+export type ExpectDef = ReachExpectDef | NodeExpectDef;
+
+export interface ReachExpectDef extends Origin {
+  readonly kind?: undefined;
   readonly from: string;
   /** A node, node:interface, or an address. */
   readonly target: string;
   readonly reach: boolean;
   readonly port?: { readonly port: number; readonly proto: 'tcp' | 'udp' };
+  readonly waitMs?: number;
 }
+
+export type NodeExpectDef = NodeAssertion & Origin & { readonly waitMs?: number };
 
 export interface Pool {
   readonly ipv4: Cidr;

@@ -5,7 +5,8 @@ import {
 } from '../../src/lab/check.js';
 import { checkVerdict, type CheckReport } from '../../src/lab/check-results.js';
 import { loadTopology } from '../../src/topology/load.js';
-import { compilePlan, type Plan, type PlanExpect } from '../../src/topology/plan.js';
+import { compilePlan, type Plan, type PlanReachExpect } from '../../src/topology/plan.js';
+import { isReachExpect } from '../../src/lab/check-results.js';
 
 /*
  * A router between two LANs; h1 is dual-stack, h2 IPv4 only, h3 IPv6 only;
@@ -38,9 +39,9 @@ function plan(): Plan {
   return compilePlan(loadTopology('/labs/chk.yaml', TOPOLOGY));
 }
 
-function expectation(p: Plan, i: number): PlanExpect {
+function expectation(p: Plan, i: number): PlanReachExpect {
   const e = p.expect[i];
-  if (!e) throw new Error(`no expect[${i}]`);
+  if (!e || !isReachExpect(e)) throw new Error(`no reach expect[${i}]`);
   return e;
 }
 
@@ -94,7 +95,7 @@ describe('expectation targets', () => {
 });
 
 describe('evaluateExpectation()', () => {
-  const e = (reach: boolean, port?: PlanExpect['port']): PlanExpect => ({ from: 'h1', target: 'h2', reach, origin: 'lab.yaml:30:5 expect[0]', ...(port ? { port } : {}) });
+  const e = (reach: boolean, port?: PlanReachExpect['port']): PlanReachExpect => ({ from: 'h1', target: 'h2', reach, origin: 'lab.yaml:30:5 expect[0]', ...(port ? { port } : {}) });
 
   it('holds "reach" when any address answers', () => {
     const r = evaluateExpectation(e(true), [result({ address: '10.0.1.2', reached: false }), result({ address: 'fd00:1::2', reached: true })]);
@@ -155,7 +156,7 @@ describe('buildReport() and formatReport()', () => {
     const p = plan();
     const results = new Map<string, ProbeResult>();
     // Everything answers except h1 → r1's fd00:2::254 (so h1 → r1 is partial, and expect[2] fails).
-    for (const probe of [...matrixProbes(checkNodes(p)), ...p.expect.flatMap((x) => expectProbes(p, x))]) {
+    for (const probe of [...matrixProbes(checkNodes(p)), ...p.expect.filter(isReachExpect).flatMap((x) => expectProbes(p, x))]) {
       const reached = !(probe.from === 'h1' && probe.address === 'fd00:2::254');
       results.set(probeKey(probe), { ...probe, reached, detail: reached ? 'reply' : 'network unreachable' });
     }
