@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   events: async () => (await import('./events.js')).registerEvents,
   graph: async () => (await import('./graph.js')).registerGraph,
   capture: async () => (await import('./capture.js')).registerCapture,
+  grade: async () => (await import('./grade.js')).registerGrade,
 };
 
 /** Parse args (process.argv without node and script) with commander and run the command; resolves to the exit code commander asks for. */

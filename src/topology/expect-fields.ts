@@ -196,28 +196,27 @@ function parseReach(item: Field, nodes: Nodes, links: readonly LinkDef[]): Omit<
   return { from, target, reach: reach !== undefined, ...(port ? { port } : {}) };
 }
 
-export function parseExpect(f: Field, nodes: Nodes, links: readonly LinkDef[]): ExpectDef[] {
-  const out: ExpectDef[] = [];
-  for (const item of f.isSeq ? (f.items() ?? []) : []) {
-    if (!item.isMap) continue;
-    const kinds = NODE_EXPECT_KINDS.filter((k) => item.has(k));
-    const isReach = item.has('from') || item.has('reach') || item.has('not-reach');
-    if (kinds.length + (isReach ? 1 : 0) !== 1) {
-      item.error(`give exactly one of: 'from' with 'reach' or 'not-reach', ${NODE_EXPECT_KINDS.map((k) => `'${k}'`).join(', ')}`);
-      continue;
-    }
-    const wait = parseWait(item);
-    if (wait === null) continue;
-    const waitPart = wait !== undefined ? { waitMs: wait } : {};
-    const origin = { pos: item.pos, field: item.path };
-    const kind = kinds[0];
-    if (kind === undefined) {
-      const r = parseReach(item, nodes, links);
-      if (r) out.push({ ...r, ...waitPart, ...origin });
-    } else {
-      const fact = parseNodeFact(kind, item.get(kind), nodes, links);
-      if (fact) out.push({ ...fact, ...waitPart, ...origin });
-    }
+/** One `expect:` item, or undefined after reporting what is wrong with it. */
+export function parseExpectItem(item: Field, nodes: Nodes, links: readonly LinkDef[]): ExpectDef | undefined {
+  if (!item.isMap) return undefined;
+  const kinds = NODE_EXPECT_KINDS.filter((k) => item.has(k));
+  const isReach = item.has('from') || item.has('reach') || item.has('not-reach');
+  if (kinds.length + (isReach ? 1 : 0) !== 1) {
+    return item.error(`give exactly one of: 'from' with 'reach' or 'not-reach', ${NODE_EXPECT_KINDS.map((k) => `'${k}'`).join(', ')}`);
   }
-  return out;
+  const wait = parseWait(item);
+  if (wait === null) return undefined;
+  const waitPart = wait !== undefined ? { waitMs: wait } : {};
+  const origin = { pos: item.pos, field: item.path };
+  const kind = kinds[0];
+  if (kind === undefined) {
+    const r = parseReach(item, nodes, links);
+    return r ? { ...r, ...waitPart, ...origin } : undefined;
+  }
+  const fact = parseNodeFact(kind, item.get(kind), nodes, links);
+  return fact ? { ...fact, ...waitPart, ...origin } : undefined;
+}
+
+export function parseExpect(f: Field, nodes: Nodes, links: readonly LinkDef[]): ExpectDef[] {
+  return (f.isSeq ? (f.items() ?? []) : []).flatMap((item) => parseExpectItem(item, nodes, links) ?? []);
 }
