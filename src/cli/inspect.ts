@@ -58,7 +58,17 @@ export function registerInspect(program: Command): void {
     .description('show a lab as the kernel has it now: nodes, interfaces, addresses, links')
     .argument('[lab]', 'lab name or topology file (optional when one lab is up)')
     .option('--json', 'print JSON (the shape the viewer serves at /api/lab)')
-    .action((lab: string | undefined, opts: { json?: boolean }) => {
+    .option('--isolation', "per node: its namespaces (and which it shares), uid/gid maps, capability sets, no_new_privs, seccomp, cgroup use against limits")
+    .action(async (lab: string | undefined, opts: { json?: boolean; isolation?: boolean }) => {
+      if (opts.isolation) {
+        const name = lab ? labNameFrom(lab) : onlyLab();
+        const rec = readRecord(name);
+        if (!rec) throw new UsageError(`lab '${name}' is not up (nslab list shows the labs that are)`);
+        const [{ isolationView }, { formatIsolation }] = await Promise.all([import('../lab/isolation-view.js'), import('./inspect-isolation.js')]);
+        const iso = isolationView(rec.plan, rec.facts);
+        process.stdout.write(opts.json ? `${JSON.stringify(iso, null, 2)}\n` : `${formatIsolation(iso)}\n`);
+        return;
+      }
       const view = inspectLab(lab ? labNameFrom(lab) : onlyLab());
       process.stdout.write(opts.json ? `${JSON.stringify(view, null, 2)}\n` : `${formatView(view)}\n`);
     });
