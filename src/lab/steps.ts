@@ -35,8 +35,19 @@ export interface StepRef {
  * A test checks that names and ops here match the steps' own.
  */
 export const STEPS: readonly StepRef[] = [
-  { name: 'sandbox', ops: ['sandbox'], beforeNamespaces: true, load: async () => (await import('./sandbox.js')).sandboxStep },
-  { name: 'confine', ops: ['uts', 'cgroup'], load: async () => (await import('./confine.js')).confineStep },
+  {
+    name: 'sandbox',
+    ops: ['sandbox'],
+    beforeNamespaces: true,
+    load: async () => (await import('./sandbox.js')).sandboxStep,
+    explain: async () => (await import('./confine-explain.js')).explainSandbox,
+  },
+  {
+    name: 'confine',
+    ops: ['uts', 'cgroup'],
+    load: async () => (await import('./confine.js')).confineStep,
+    explain: async () => (await import('./confine-explain.js')).explainConfinement,
+  },
   {
     name: 'etc-files',
     ops: ['etc-hosts', 'etc-netns'],
