@@ -132,8 +132,10 @@ function sentence(e: PlanExpect, goal: boolean): string {
       return `${verb(true, 'read', 'reads')} ${e.key} = ${e.value}`;
     case 'capability':
       return e.has ? `${verb(true, 'hold', 'holds')} ${e.cap}` : `${verb(false, 'gain', 'gains')} ${e.cap}`;
-    case 'syscall':
-      return `${verb(!e.denied, 'be allowed', 'is allowed')} ${e.name}${e.args.length ? `(${e.args.join(', ')})` : ''} by its seccomp filter`.replace(`${doesNot} be allowed`, goal ? `${node} to be denied` : `${node} is denied`);
+    case 'syscall': {
+      const call = `${e.name}${e.args.length ? `(${e.args.join(', ')})` : ''}`;
+      return `${node} ${goal ? 'to be' : 'is'} ${e.denied ? 'denied' : 'allowed'} ${call} by its seccomp filter`;
+    }
     case 'command':
       return `${goal ? `'${e.run}' in ${node} to exit` : `'${e.run}' in ${node} exits`} ${e.exit}${e.outputMatches !== undefined ? ` with output matching /${e.outputMatches}/` : ''}`;
   }

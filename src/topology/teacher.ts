@@ -2,7 +2,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { parseExpectItem } from './expect-fields.js';
 import { checkShape } from './shape.js';
 import { Source } from './source.js';
-import { topologySpec } from './spec.js';
+import { expectSpec } from './spec-expect.js';
 import type { ExpectDef, Topology } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ export function checkTeacherFile(file: string, text: string): number {
   if (!src.diagnostics.hasErrors) {
     const list = root.get('expect');
     if (!root.isMap || !list.isSeq) root.error(`a teacher's file is a map with an 'expect:' list (the expectations every student's lab must meet)`);
-    else checkShape(list, topologySpec.fields.expect as NonNullable<(typeof topologySpec.fields)['expect']>);
+    else checkShape(list, expectSpec);
   }
   src.diagnostics.check();
   return root.get('expect').items()?.length ?? 0;

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/lab/check.js';
+import { descendants, statusOf } from '../helpers/procs.js';
 import { CLI, ipJson, isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
 
 /*
@@ -54,24 +54,7 @@ ${[...HOLDS, ...FAILS].join('\n')}
 const file = writeTopology('facts.yaml', text);
 const lineOf = (l: string): number => text.split('\n').indexOf(l) + 1;
 
-/** A process and all its descendants, from /proc/PID/task/PID/children. */
-function descendants(pid: number): number[] {
-  let kids: number[] = [];
-  try {
-    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-  } catch {
-    // gone
-  }
-  return [pid, ...kids.flatMap(descendants)];
-}
 
-function statusOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    return '';
-  }
-}
 
 interface IpRoute {
   dst: string;

@@ -2,6 +2,7 @@ import { execa, type ResultPromise } from 'execa';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsolationView } from '../../src/lab/isolation-view.js';
+import { descendants } from '../helpers/procs.js';
 import { CLI, isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
 
 /*
@@ -26,16 +27,6 @@ topology:
 `,
 );
 
-/** A process and all its descendants, from /proc/PID/task/PID/children. */
-function descendants(pid: number): number[] {
-  let kids: number[] = [];
-  try {
-    kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-  } catch {
-    // gone
-  }
-  return [pid, ...kids.flatMap(descendants)];
-}
 
 const status = (pid: number): string => readFileSync(`/proc/${pid}/status`, 'utf8');
 const field = (s: string, key: string): string => new RegExp(`^${key}:\\s*(.*)$`, 'm').exec(s)?.[1]?.trim() ?? '';
