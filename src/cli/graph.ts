@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { isIP } from 'node:net';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../topology/diagnostics.js';
 import { exportHtml, exportStamp } from '../viewer/export.js';
@@ -11,6 +12,7 @@ import { writeOutputFile } from './output-file.js';
 
 interface GraphOptions {
   port?: string;
+  listen?: string;
   export?: string;
   open: boolean;
 }
@@ -19,6 +21,14 @@ function parsePort(text: string | undefined): number {
   if (text === undefined) return 0;
   if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port ${text}: expected a port number 0–65535 (0 picks a free one)`);
   return Number(text);
+}
+
+/** --listen ADDR: an address of this machine, written as an IP address (a name could resolve elsewhere later). */
+function parseListen(text: string | undefined): string {
+  if (text === undefined) return '127.0.0.1';
+  const bare = text.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(bare) === 0) throw new UsageError(`--listen ${text}: expected an IP address of this machine (127.0.0.1, 192.0.2.10, ::1, 0.0.0.0 for every address)`);
+  return bare;
 }
 
 /** Open the page in the desktop's browser when there is a desktop; never required. */
@@ -53,11 +63,13 @@ export function registerGraph(program: Command): void {
     .command('graph')
     .description('draw a lab in the browser, live from the kernel (a file that is not up is drawn from its plan)')
     .argument('[lab]', 'lab name or topology file (optional when one lab is up)')
-    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
+    .option('--port <n>', 'port (default: a free one)')
+    .option('--listen <addr>', 'address to listen on instead of 127.0.0.1 (the token in the printed URL is still required)')
     .option('--export <file>', 'write one self-contained HTML file (works offline, from disk) and exit')
     .option('--no-open', 'do not open a browser')
     .action(async (arg: string | undefined, opts: GraphOptions) => {
       const port = parsePort(opts.port);
+      const listen = parseListen(opts.listen);
       let target;
       try {
         target = resolveTarget(arg ?? onlyLab());
@@ -90,17 +102,21 @@ export function registerGraph(program: Command): void {
         viewer = await startViewer({
           state,
           port,
+          listen,
           onError: (err) => process.stderr.write(`nslab graph: ${err instanceof Error ? err.message : String(err)}\n`),
         });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          throw new UsageError(`port ${port} on 127.0.0.1 is in use; pick another with --port, or leave --port out for a free one`);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') {
+          throw new UsageError(`port ${port} on ${listen} is in use; pick another with --port, or leave --port out for a free one`);
         }
+        if (code === 'EADDRNOTAVAIL') throw new UsageError(`--listen ${listen}: no interface of this machine has that address`);
         throw err;
       }
-      process.stdout.write(`nslab graph: lab ${target.lab}${viewer.watcher.live ? '' : ' (not deployed)'} at ${viewer.url}\n`);
+      process.stdout.write(`nslab graph: lab ${target.lab}${viewer.watcher.live ? '' : ' (not deployed)'} at ${viewer.pageUrl}\n`);
+      if (listen === '0.0.0.0' || listen === '::') process.stdout.write(`listening on every address of this machine (port ${viewer.port}); the token is required on each\n`);
       process.stdout.write('press Ctrl-C to stop\n');
-      if (opts.open) openBrowser(viewer.url);
+      if (opts.open) openBrowser(viewer.pageUrl);
       await untilInterrupted();
       await viewer.close();
       process.stdout.write('nslab graph: stopped\n');

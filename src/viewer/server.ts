@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { hostAllowed, isLoopback, newToken, originAllowed, tokenCookie, tokenGiven, urlHost } from './access.js';
 import { ASSETS, readAsset } from './assets.js';
 import { SseClient } from './sse.js';
 import { LabWatcher, type LabState, type LinkRateView, type WatchEvent } from './watch.js';
@@ -9,15 +11,24 @@ export interface ViewerOptions {
   readonly state: () => LabState;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
-  /** Only loopback makes sense: the page shows a lab on this machine. */
-  readonly host?: string;
+  /**
+   * The address to listen on: 127.0.0.1 unless the user asked (`--listen`);
+   * the token is required on every address.
+   */
+  readonly listen?: string;
+  /** The per-run token (tests give their own; by default a new random one). */
+  readonly token?: string;
   readonly onError?: (err: unknown) => void;
   readonly pollMs?: number;
   readonly statsMs?: number;
 }
 
 export interface Viewer {
+  /** The server's root, without the token. */
   readonly url: string;
+  /** What `nslab graph` prints: the page's URL with the token. */
+  readonly pageUrl: string;
+  readonly token: string;
   readonly port: number;
   readonly watcher: LabWatcher;
   /** Stop the watcher, end every event stream, close the server. */
@@ -44,14 +55,21 @@ const PAGE_HEADERS = {
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'",
 };
 
-/**
- * Only requests that name this server by its loopback address: a web page
- * elsewhere cannot reach the lab through DNS rebinding.
- */
-function hostAllowed(req: IncomingMessage, port: number): boolean {
-  const host = req.headers.host;
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+/** Paths that need the token: the page itself and everything under /api/. Scripts and styles are the package's own files. */
+function needsToken(path: string): boolean {
+  return path === '/' || path === '/index.html' || path.startsWith('/api/');
 }
+
+const TEXT = 'text/plain; charset=utf-8';
+const NO_TOKEN = 'nslab graph: this needs the token: open the URL nslab graph printed (it ends in ?token=…)\n';
+
+/** Refuse an upgrade on its raw socket: a status line, a reason, and the connection closed. */
+function refuseUpgrade(socket: Duplex, status: number, reason: string, body: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${TEXT}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** A WebSocket endpoint: called for an upgrade that passed the host, token and origin checks. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) => void;
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { ...PAGE_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
@@ -82,14 +100,25 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
   });
 
   let port = 0;
+  const listen = opts.listen ?? '127.0.0.1';
+  const token = opts.token ?? newToken();
+  const hostRefusal = `nslab graph answers only to its own address (${isLoopback(listen) ? '127.0.0.1 or localhost' : urlHost(listen)}) with its port\n`;
+  const upgrades = new Map<string, UpgradeHandler>();
   const server: Server = createServer((req, res) => {
     try {
-      if (!hostAllowed(req, port)) return send(res, 403, 'text/plain; charset=utf-8', 'nslab graph answers only to 127.0.0.1 and localhost\n');
+      if (!hostAllowed(req.headers.host, listen, port)) return send(res, 403, TEXT, hostRefusal);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = url.pathname;
+      if (needsToken(path)) {
+        const given = tokenGiven(req, url, port, token);
+        if (!given) return send(res, 403, TEXT, NO_TOKEN);
+        // The printed URL's first load: later requests carry the cookie (the page then drops ?token from the address bar).
+        if (given === 'query' && !path.startsWith('/api/')) res.setHeader('Set-Cookie', tokenCookie(port, token));
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
-        return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
+        return send(res, 405, TEXT, 'method not allowed\n');
       }
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       switch (path) {
         case '/api/lab':
           return sendJson(res, watcher.view());
@@ -121,6 +150,22 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
     }
   });
 
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      if (!hostAllowed(req.headers.host, listen, port)) return refuseUpgrade(socket, 403, 'Forbidden', hostRefusal);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (!tokenGiven(req, url, port, token)) return refuseUpgrade(socket, 403, 'Forbidden', NO_TOKEN);
+      // A cookie rides along on a WebSocket from any page: only the page this server served may open one.
+      if (!originAllowed(req)) return refuseUpgrade(socket, 403, 'Forbidden', `nslab graph: a WebSocket must come from its own page (Origin ${req.headers.origin ?? 'missing'})\n`);
+      const route = [...upgrades].find(([prefix]) => url.pathname.startsWith(prefix));
+      if (!route) return refuseUpgrade(socket, 404, 'Not Found', `not found: ${url.pathname}\n`);
+      route[1](req, socket, head, url);
+    } catch (err) {
+      opts.onError?.(err);
+      socket.destroy();
+    }
+  });
+
   const heartbeat = setInterval(() => {
     for (const c of clients) c.comment('keep-alive');
   }, HEARTBEAT_MS);
@@ -128,7 +173,7 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.listen(opts.port ?? 0, listen, () => {
         server.off('error', reject);
         resolve();
       });
@@ -142,8 +187,13 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
   watcher.start();
 
   let closing: Promise<void> | undefined;
+  // Unspecified (0.0.0.0, ::) listens everywhere, loopback included: print the loopback URL.
+  const shown = listen === '0.0.0.0' ? '127.0.0.1' : listen === '::' ? '::1' : listen;
+  const url = `http://${urlHost(shown)}:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    pageUrl: `${url}?token=${token}`,
+    token,
     port,
     watcher,
     close(): Promise<void> {

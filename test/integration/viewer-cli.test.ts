@@ -19,7 +19,7 @@ afterEach(async () => {
   }
 });
 
-async function startGraph(args: readonly string[]): Promise<{ child: Child; url: string; out: () => string }> {
+async function startGraph(args: readonly string[]): Promise<{ child: Child; url: string; token: string; out: () => string }> {
   const child = execa('node', [CLI, 'graph', ...args, '--no-open'], { stdin: 'ignore', reject: false, timeout: 60_000 }) as Child;
   started.push(child);
   let out = '';
@@ -31,8 +31,8 @@ async function startGraph(args: readonly string[]): Promise<{ child: Child; url:
   });
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-    if (m) return { child, url: m[0], out: () => out };
+    const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]{43})\n/.exec(out);
+    if (m) return { child, url: m[1] as string, token: m[2] as string, out: () => out };
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill('SIGKILL');
       throw new Error(`nslab graph printed no URL: ${out}`);
@@ -41,8 +41,8 @@ async function startGraph(args: readonly string[]): Promise<{ child: Child; url:
   }
 }
 
-async function labJson(url: string): Promise<LabView> {
-  return (await (await fetch(`${url}api/lab`)).json()) as LabView;
+async function labJson(g: { url: string; token: string }): Promise<LabView> {
+  return (await (await fetch(`${g.url}api/lab?token=${g.token}`)).json()) as LabView;
 }
 
 /** Sockets a process holds open. */
@@ -79,12 +79,13 @@ describe.skipIf(!isRoot)('nslab graph (the command)', () => {
   it('draws a file that is not up from its plan, marked as not deployed, and stops on Ctrl-C with status 0', async () => {
     const g = await startGraph([planned]);
     expect(g.out()).toContain('(not deployed)');
-    const v = await labJson(g.url);
+    const v = await labJson(g);
     expect(v.live).toBe(false);
     expect(v.status).toBe('planned');
     expect(v.nodes.map((n) => n.name).sort()).toEqual(['h1', 'h2', 'h3', 'h4', 'r1', 'sw1', 'sw2']);
     expect(v.nodes.every((n) => !n.present)).toBe(true);
-    const page = await (await fetch(g.url)).text();
+    expect((await fetch(`${g.url}api/lab`)).status).toBe(403);
+    const page = await (await fetch(`${g.url}?token=${g.token}`)).text();
     expect(page).toContain('<script src="cytoscape.min.js"></script>');
     expect((await fetch(`${g.url}cytoscape.min.js`)).status).toBe(200);
     expect((await fetch(`${g.url}../../package.json`)).status).toBe(404);
@@ -100,7 +101,7 @@ describe.skipIf(!isRoot)('nslab graph (the command)', () => {
     const port = await freePort();
     const g = await startGraph([lab, '--port', String(port)]);
     expect(g.url).toBe(`http://127.0.0.1:${port}/`);
-    const v = await labJson(g.url);
+    const v = await labJson(g);
     expect(v.live).toBe(true);
     expect(v.status).toBe('up');
     expect(v.nodes.every((n) => n.present)).toBe(true);
@@ -112,7 +113,7 @@ describe.skipIf(!isRoot)('nslab graph (the command)', () => {
     const down = await nslab(['down', lab]);
     expect(down.exitCode).toBe(0);
     await expect.poll(() => socketCount(pid), { timeout: 5000, interval: 100 }).toBeLessThan(held - 2 * v.nodes.length + 1);
-    await expect.poll(async () => (await labJson(g.url)).live, { timeout: 5000, interval: 100 }).toBe(false);
+    await expect.poll(async () => (await labJson(g)).live, { timeout: 5000, interval: 100 }).toBe(false);
 
     g.child.kill('SIGINT');
     const r = await g.child;

@@ -126,7 +126,7 @@ describe.skipIf(!isRoot)('nslab graph in a real browser (leaf–spine lab)', () 
     });
     page = context.pages()[0] ?? (await context.newPage());
     pageErrors = watchErrors(page);
-    await page.goto(viewer.url);
+    await page.goto(viewer.pageUrl);
     await page.waitForFunction(() => (window as unknown as { nslab?: { ready: boolean } }).nslab?.ready === true, null, { timeout: 15_000 });
   });
 
@@ -140,8 +140,10 @@ describe.skipIf(!isRoot)('nslab graph in a real browser (leaf–spine lab)', () 
     expect(left).toEqual([]);
   });
 
-  it('prints the viewer URL on 127.0.0.1', () => {
+  it('prints the viewer URL on 127.0.0.1 with its token, which the page then keeps out of the address bar', () => {
     expect(viewer?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(viewer?.pageUrl).toBe(`${viewer?.url}?token=${viewer?.token}`);
+    expect(page.url()).toBe(viewer?.url);
   });
 
   it('has one cytoscape node per lab node and one edge per link, drawn by kind', async () => {
@@ -157,7 +159,7 @@ describe.skipIf(!isRoot)('nslab graph in a real browser (leaf–spine lab)', () 
   });
 
   it('serves /api/lab in the shape nslab inspect --json prints', async () => {
-    const [res, insp] = await Promise.all([fetch(`${viewer?.url}api/lab`), nslab(['inspect', lab, '--json'])]);
+    const [res, insp] = await Promise.all([fetch(`${viewer?.url}api/lab?token=${viewer?.token}`), nslab(['inspect', lab, '--json'])]);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const served = (await res.json()) as LabView;
     expect(settled(served)).toEqual(settled(JSON.parse(insp.stdout) as LabView));

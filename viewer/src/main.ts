@@ -74,6 +74,8 @@ if (exported) {
   draw(exported.view, exported.layout, exported.decor);
   ready();
 } else {
+  // The printed URL's token is now a cookie (set with this page): keep it out of the address bar and history.
+  if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + location.hash);
   connect(state, {
     lab: (d) => {
       draw(d.view, d.layout, d.decor);
