@@ -1,4 +1,4 @@
-import type { LabView } from '../lab/inspect.js';
+import { foldedGraph, gridPositions, hostGroups, type Graph, type NodeGroup } from './groups.js';
 
 export interface Point {
   readonly x: number;
@@ -13,10 +13,14 @@ export interface Point {
 export interface Layout {
   /** `ring` when the lab's core is one cycle, else `layered`. */
   readonly kind: 'layered' | 'ring';
+  /**
+   * Every node's place, and each group node's; a grouped host's place is
+   * where it goes when its group is opened.
+   */
   readonly positions: Record<string, Point>;
+  /** Hosts drawn folded into one node until opened (a large lab only; see groups.ts). */
+  readonly groups: readonly NodeGroup[];
 }
-
-type Graph = Pick<LabView, 'nodes' | 'links'>;
 
 /** Gap between rows and between nodes of the widest row, in model pixels. */
 export const ROW_GAP = 230;
@@ -52,20 +56,39 @@ function adjacency(g: Graph): Map<string, string[]> {
   return new Map([...adj].map(([k, v]) => [k, [...v].sort(naturalCompare)]));
 }
 
-/** Compute positions: a ring for a ring, layers for everything else. */
-export function computeLayout(g: Graph): Layout {
+/**
+ * Compute positions: a ring for a ring, layers for everything else, laid
+ * out with a large lab's groups folded; each group's hosts then get a grid
+ * under their group node for when it is opened.
+ */
+export function computeLayout(full: Graph): Layout {
+  const groups = hostGroups(full, naturalCompare);
+  const g = foldedGraph(full, groups);
   const adj = adjacency(g);
   const ring = ringOrder(g, adj);
-  if (ring) return { kind: 'ring', positions: ringPositions(g, adj, ring) };
-  return { kind: 'layered', positions: layeredPositions(g, adj) };
+  const kind = ring ? 'ring' : 'layered';
+  const positions = ring ? ringPositions(g, adj, ring) : layeredPositions(g, adj);
+  for (const grp of groups) Object.assign(positions, gridPositions(grp.members, positions[grp.id] ?? { x: 0, y: 0 }, ROW_GAP));
+  return { kind, positions, groups };
 }
 
 // --- ring ---
 
 /** Hosts with at most one neighbour hang off the core; the rest is the core. */
 function isLeaf(g: Graph, adj: Map<string, string[]>, name: string): boolean {
-  const kind = g.nodes.find((n) => n.name === name)?.kind;
-  return kind === 'host' && (adj.get(name)?.length ?? 0) <= 1;
+  return kindOf(g).get(name) === 'host' && (adj.get(name)?.length ?? 0) <= 1;
+}
+
+const kinds = new WeakMap<Graph, Map<string, string>>();
+
+/** Each node's kind by name (looked up once per graph: a 1000-node lab asks 10⁶ times otherwise). */
+function kindOf(g: Graph): Map<string, string> {
+  let m = kinds.get(g);
+  if (!m) {
+    m = new Map(g.nodes.map((n) => [n.name, n.kind]));
+    kinds.set(g, m);
+  }
+  return m;
 }
 
 /** The core's nodes in ring order if the core is exactly one cycle of 3 or more. */

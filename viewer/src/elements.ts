@@ -115,22 +115,30 @@ export interface GraphInputs {
   readonly rates: Rates;
   readonly showAddresses: boolean;
   readonly showRates: boolean;
+  /** Nodes not drawn (folded into a group) and, with them, their cables. */
+  readonly hidden?: ReadonlySet<string>;
+  /** Nodes whose cables are drawn plain and unlabelled (an opened group's: hundreds of cables into one switch). */
+  readonly bulk?: ReadonlySet<string>;
 }
 
 /** Every node and cable of the lab as cytoscape elements, placed by the layout. */
 export function graphElements(g: GraphInputs): ElementDefinition[] {
   const { view, layout, decor, showAddresses } = g;
-  const nodes: ElementDefinition[] = view.nodes.map((n) => ({
+  const hidden = g.hidden ?? new Set<string>();
+  const bulk = g.bulk ?? new Set<string>();
+  const nodes: ElementDefinition[] = view.nodes.filter((n) => !hidden.has(n.name)).map((n) => ({
     group: 'nodes',
     data: { id: n.name, label: nodeLabel(n, view.live, showAddresses), kind: n.kind, netns: n.netns },
     classes: nodeClasses(n, view.live, decor) + (showAddresses ? ' addresses' : ''),
     position: placedAt(layout, n.name, showAddresses),
   }));
   const inputs: EdgeInputs = { live: view.live, rates: g.rates, showRates: g.showRates, offsets: {} };
-  const edges: ElementDefinition[] = view.links.map((l) => ({
-    group: 'edges',
-    data: { ...edgeData(l, inputs) },
-    classes: edgeClasses(l, view.live, g.rates),
-  }));
+  const edges: ElementDefinition[] = view.links
+    .filter((l) => !hidden.has(l.a.node) && !hidden.has(l.b.node))
+    .map((l) => ({
+      group: 'edges',
+      data: { ...edgeData(l, inputs) },
+      classes: edgeClasses(l, view.live, g.rates) + (bulk.has(l.a.node) || bulk.has(l.b.node) ? ' bulk' : ''),
+    }));
   return [...nodes, ...edges];
 }

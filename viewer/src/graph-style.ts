@@ -28,10 +28,27 @@ export function graphStyle(): StylesheetJson {
         'background-color': '#888',
         'border-width': 3,
         'border-color': '#111',
+        // Text too small to read is not drawn: a 1000-host lab zoomed out stays quick.
+        'min-zoomed-font-size': 7,
       },
     },
     { selector: 'node.host', style: { shape: 'round-rectangle', 'background-color': '#0072b2', width: 64, height: 46 } },
     { selector: 'node.router', style: { shape: 'ellipse', 'background-color': '#d55e00' } },
+    {
+      // Hosts folded into one node: a stack of host boxes, its name and count on two lines.
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#0072b2',
+        width: 120,
+        height: 56,
+        'border-width': 6,
+        'border-style': 'double',
+        'text-wrap': 'wrap',
+        'text-max-width': '360px',
+      },
+    },
+    { selector: 'node.found', style: { 'underlay-color': '#ffbf00', 'underlay-padding': 18, 'underlay-opacity': 0.95, 'underlay-shape': 'ellipse' } },
     { selector: 'node.bridge', style: { shape: 'rectangle', 'background-color': '#009e73', width: 84, height: 36 } },
     { selector: 'node.nat', style: { shape: 'hexagon', 'background-color': '#cc79a7', width: 64 } },
     { selector: 'node.uplink', style: { shape: 'round-octagon', 'background-color': '#e69f00', width: 64 } },
@@ -90,6 +107,7 @@ export function graphStyle(): StylesheetJson {
         'text-outline-width': 3,
         'text-background-color': '#fff',
         'text-background-opacity': 0,
+        'min-zoomed-font-size': 7,
       },
     },
     {
@@ -112,5 +130,10 @@ export function graphStyle(): StylesheetJson {
       },
     },
     { selector: 'edge.planned', style: { 'line-color': '#666', 'line-style': 'dotted', width: 4 } },
+    { selector: 'edge.partial', style: { 'line-color': '#d00000', 'line-style': 'dashed', 'line-dash-pattern': [12, 8], color: '#d00000', 'font-weight': 'bold' } },
+    { selector: 'edge.group', style: { width: 8 } },
+    // An opened group's many cables into one switch: straight, thin, no end labels (cytoscape's fastest edges).
+    { selector: 'edge.bulk', style: { 'curve-style': 'haystack', 'source-label': '', 'target-label': '', width: 2, 'line-color': '#9a9a9a' } },
+    { selector: 'edge.bulk.down', style: { 'line-color': '#d00000', width: 4 } },
   ];
 }

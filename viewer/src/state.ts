@@ -16,6 +16,8 @@ export interface PageState {
   connected: boolean;
   /** Events received over /api/events. */
   events: number;
+  /** Host groups (layout.groups) the user opened; the rest are drawn folded. */
+  openGroups: Set<string>;
 }
 
 export function initialState(): PageState {
@@ -29,6 +31,7 @@ export function initialState(): PageState {
     openNode: null,
     connected: false,
     events: 0,
+    openGroups: new Set(),
   };
 }
 

@@ -3,6 +3,7 @@
 import { downloadName } from '../format.js';
 import { keyAction, type KeyAction } from '../keys.js';
 import { tabOrder } from '../placement.js';
+import { findByName, groupsOf, hiddenNodes } from '../groups.js';
 import { findNode, type PageState } from '../state.js';
 import type { Details } from './details.js';
 import { byId, el } from './dom.js';
@@ -18,6 +19,17 @@ export class Controls {
   ) {
     const cy = graph.cy;
     byId('btn-fit').addEventListener('click', () => graph.fit());
+    byId('btn-fold').addEventListener('click', () => {
+      graph.foldGroups();
+      this.buildNodeList();
+    });
+    cy.on('tap', 'node.group', (e) => this.openGroup(e.target.id() as string));
+    byId('search').addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      this.search((e.target as HTMLInputElement).value);
+    });
+    byId('search').addEventListener('change', (e) => this.search((e.target as HTMLInputElement).value));
     byId('btn-addr').addEventListener('click', () => this.toggleAddresses());
     byId('btn-rates').addEventListener('click', () => this.toggleRates());
     byId('btn-png').addEventListener('click', () => {
@@ -34,7 +46,29 @@ export class Controls {
     });
   }
 
-  /** One button per node, in the picture's order; the focused one keeps the focus. */
+  /** Open a folded group, and give the keyboard its hosts. */
+  openGroup(id: string): void {
+    this.graph.openGroup(id);
+    this.buildNodeList();
+  }
+
+  /** Find a node by name (the search box): centre it, opening its group if folded; say so when there is none. */
+  search(text: string): void {
+    const view = this.state.view;
+    if (!view || !text.trim()) return;
+    const found = findByName(view.nodes.map((n) => n.name), text);
+    const box = byId<HTMLInputElement>('search');
+    if (!found || !this.graph.reveal(found)) {
+      box.setCustomValidity(`no node named ${text.trim()}`);
+      box.reportValidity();
+      return;
+    }
+    box.setCustomValidity('');
+    box.value = found;
+    this.buildNodeList();
+  }
+
+  /** One button per drawn node (and folded group), in the picture's order; the focused one keeps the focus. */
   buildNodeList(): void {
     const { view, layout } = this.state;
     if (!view || !layout) return;
@@ -43,7 +77,22 @@ export class Controls {
     const active = document.activeElement;
     const focused = active instanceof HTMLElement ? active.dataset.node : undefined;
     ul.textContent = '';
-    for (const name of tabOrder(view.nodes.map((n) => n.name), layout)) {
+    const hidden = hiddenNodes(layout, this.state.openGroups);
+    const folded = groupsOf(layout).filter((g) => !this.state.openGroups.has(g.id));
+    const names = [...view.nodes.map((n) => n.name).filter((n) => !hidden.has(n)), ...folded.map((g) => g.id)];
+    byId('btn-fold').hidden = this.state.openGroups.size === 0;
+    const datalist = byId('node-names');
+    datalist.replaceChildren(...view.nodes.map((n) => el('option', { value: n.name })));
+    for (const name of tabOrder(names, layout)) {
+      const group = folded.find((g) => g.id === name);
+      if (group) {
+        const b = el('button', { type: 'button', 'data-node': name, text: `${group.parent} · ${group.members.length} hosts (group), open` });
+        b.addEventListener('focus', () => cy.getElementById(name).addClass('kbd-focus'));
+        b.addEventListener('blur', () => cy.getElementById(name).removeClass('kbd-focus'));
+        b.addEventListener('click', () => this.openGroup(name));
+        ul.appendChild(el('li', {}, [b]));
+        continue;
+      }
       const kind = findNode(view, name)?.kind;
       const b = el('button', { type: 'button', 'data-node': name, text: `${name} (${kind}), open details` });
       b.addEventListener('focus', () => {

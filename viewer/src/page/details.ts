@@ -37,7 +37,8 @@ export class Details {
     private readonly state: PageState,
   ) {
     byId('panel-close').addEventListener('click', () => this.closePanel());
-    cy.on('tap', 'node', (e) => this.openPanel((e.target as NodeSingular).id(), null));
+    // A folded group opens instead (see Graph.openGroup).
+    cy.on('tap', 'node[kind != "group"]', (e) => this.openPanel((e.target as NodeSingular).id(), null));
     cy.on('tap', (e) => {
       if (e.target === cy) this.closePanel();
     });
