@@ -8,6 +8,7 @@ import { resolveTarget, stateReader, TargetError } from '../viewer/target.js';
 import { LabWatcher } from '../viewer/watch.js';
 import { UsageError } from './errors.js';
 import { onlyLab } from './resolve.js';
+import { VERSION } from './version.js';
 import { writeOutputFile } from './output-file.js';
 
 interface GraphOptions {
@@ -103,6 +104,7 @@ export function registerGraph(program: Command): void {
           state,
           port,
           listen,
+          application: `nslab ${VERSION}`,
           onError: (err) => process.stderr.write(`nslab graph: ${err instanceof Error ? err.message : String(err)}\n`),
         });
       } catch (err) {

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { hostAllowed, isLoopback, newToken, originAllowed, tokenCookie, tokenGiven, urlHost } from './access.js';
 import { ASSETS, readAsset } from './assets.js';
+import { captureRoute } from './capture-routes.js';
+import { Captures } from './captures.js';
 import { SseClient } from './sse.js';
 import { LabWatcher, type LabState, type LinkRateView, type WatchEvent } from './watch.js';
 
@@ -19,6 +21,8 @@ export interface ViewerOptions {
   /** The per-run token (tests give their own; by default a new random one). */
   readonly token?: string;
   readonly onError?: (err: unknown) => void;
+  /** Names the program in capture files (shb_userappl). */
+  readonly application?: string;
   readonly pollMs?: number;
   readonly statsMs?: number;
 }
@@ -104,6 +108,8 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
   const token = opts.token ?? newToken();
   const hostRefusal = `nslab graph answers only to its own address (${isLoopback(listen) ? '127.0.0.1 or localhost' : urlHost(listen)}) with its port\n`;
   const upgrades = new Map<string, UpgradeHandler>();
+  const captures = new Captures(opts.application ?? 'nslab graph');
+  const captureContext = { captures, state: opts.state, json: (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', `${JSON.stringify(value)}\n`) };
   const server: Server = createServer((req, res) => {
     try {
       if (!hostAllowed(req.headers.host, listen, port)) return send(res, 403, TEXT, hostRefusal);
@@ -115,6 +121,7 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
         // The printed URL's first load: later requests carry the cookie (the page then drops ?token from the address bar).
         if (given === 'query' && !path.startsWith('/api/')) res.setHeader('Set-Cookie', tokenCookie(port, token));
       }
+      if (path.startsWith('/api/capture') && captureRoute(req, res, path, captureContext)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD');
         return send(res, 405, TEXT, 'method not allowed\n');
@@ -200,6 +207,7 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
       closing ??= new Promise<void>((resolve) => {
         clearInterval(heartbeat);
         watcher.close();
+        captures.closeAll();
         for (const c of clients) c.close();
         clients.clear();
         server.close(() => resolve());

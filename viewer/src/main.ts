@@ -9,9 +9,11 @@ import type { ExportData } from '../../src/viewer/export.js';
 import type { Layout } from '../../src/viewer/layout.js';
 import { pictureTitle } from './format.js';
 import { graphStyle } from './graph-style.js';
+import { cableCaptureChoices, nodeCaptureChoices } from './capture.js';
+import { CapturePanel } from './page/capture.js';
 import { Controls } from './page/controls.js';
 import { Details } from './page/details.js';
-import { byId } from './page/dom.js';
+import { byId, el } from './page/dom.js';
 import { Graph } from './page/graph.js';
 import { connect, showStatus } from './page/live.js';
 import { sceneOf } from './page/svg-scene.js';
@@ -55,6 +57,25 @@ const details = new Details(cy, state);
 const controls = new Controls(graph, details, state, svg);
 const status = (): void => showStatus(state, exported?.exportedAt);
 
+/** A node's panel offers captures (a few interfaces one by one; a LAN, or many interfaces, through the drawer's list). */
+function nodeActions(capture: CapturePanel, name: string): HTMLElement[] {
+  const view = state.view;
+  if (!view?.live) return [];
+  const choices = nodeCaptureChoices(view, name);
+  const shown = choices.length > 6 ? choices.filter((c) => !c.target.startsWith(`${name}:`) || c.target === `${name}:any`) : choices;
+  const buttons = shown.map((c) => {
+    const b = el('button', { type: 'button', 'data-capture': c.target, text: `Capture ${c.label}` });
+    b.addEventListener('click', () => capture.open(choices, c.target));
+    return b;
+  });
+  if (shown.length < choices.length) {
+    const more = el('button', { type: 'button', text: 'Capture one interface…' });
+    more.addEventListener('click', () => capture.open(choices));
+    buttons.push(more);
+  }
+  return buttons;
+}
+
 function draw(view: LabView, layout: Layout, decor: Decorations | undefined): void {
   graph.build(view, layout, decor);
   byId('title').textContent = `lab ${view.lab}`;
@@ -74,6 +95,14 @@ if (exported) {
   draw(exported.view, exported.layout, exported.decor);
   ready();
 } else {
+  const capture = new CapturePanel();
+  details.actions = (name) => nodeActions(capture, name);
+  // A cable offers a capture at either end.
+  cy.on('tap', 'edge', (e) => {
+    const view = state.view;
+    const link = view?.links.find((l) => l.id === e.target.id());
+    if (view?.live && link) capture.open(cableCaptureChoices(view, link));
+  });
   // The printed URL's token is now a cookie (set with this page): keep it out of the address bar and history.
   if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + location.hash);
   connect(state, {

@@ -31,6 +31,8 @@ function blockElement(b: PanelBlock): HTMLElement {
 export class Details {
   /** What had the focus when the panel opened; it gets it back on close. */
   private openedFrom: HTMLElement | null = null;
+  /** Buttons under a node's details (capture, terminal), made by main.ts. */
+  actions: ((name: string) => readonly HTMLElement[]) | undefined;
 
   constructor(
     private readonly cy: Core,
@@ -76,7 +78,8 @@ export class Details {
     if (!panel) return;
     const scroll = byId('panel').scrollTop;
     byId('panel-title').textContent = panel.title;
-    byId('panel-body').replaceChildren(...panel.blocks.map(blockElement));
+    const actions = this.actions?.(name) ?? [];
+    byId('panel-body').replaceChildren(...(actions.length ? [el('div', { className: 'actions' }, actions)] : []), ...panel.blocks.map(blockElement));
     byId('panel').scrollTop = scroll;
   }
 
