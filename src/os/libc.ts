@@ -308,3 +308,40 @@ export function attachSocketFilter(fd: number, program: Uint8Array): void {
 
 /** <sys/resource.h> */
 export const RLIMIT_NOFILE = 7;
+
+/*
+ * Pseudo-terminals (sys/pty.ts, for the graph page's terminal): the
+ * master end from /dev/ptmx, made usable, and the path of its other end.
+ * ioctl is variadic in glibc, so it is bound as such.
+ */
+const ptyCalls = {
+  posix_openpt: lib.func('int posix_openpt(int flags)'),
+  grantpt: lib.func('int grantpt(int fd)'),
+  unlockpt: lib.func('int unlockpt(int fd)'),
+  ptsname_r: lib.func('int ptsname_r(int fd, _Out_ uint8_t *buf, size_t len)'),
+  ioctl: lib.func('int ioctl(int fd, unsigned long request, ...)'),
+};
+
+export const pty = {
+  /** posix_openpt(3): a new master, e.g. O_RDWR | O_NOCTTY | O_CLOEXEC. */
+  openpt(flags: number): number {
+    return check('posix_openpt', ptyCalls.posix_openpt(flags));
+  },
+  grantpt(fd: number): void {
+    check('grantpt', ptyCalls.grantpt(fd));
+  },
+  unlockpt(fd: number): void {
+    check('unlockpt', ptyCalls.unlockpt(fd));
+  },
+  /** ptsname_r(3): /dev/pts/N of a master. ptsname_r returns the error number itself rather than -1. */
+  ptsname(fd: number): string {
+    const buf = new Uint8Array(128);
+    const rc = Number(ptyCalls.ptsname_r(fd, buf, buf.length));
+    if (rc !== 0) throw new SyscallError('ptsname_r', rc);
+    return new TextDecoder().decode(buf.subarray(0, buf.indexOf(0)));
+  },
+  /** ioctl(fd, request, &struct): TIOCSWINSZ and the like. */
+  ioctlPointer(fd: number, request: number, arg: Uint8Array, what: string): void {
+    check('ioctl', ptyCalls.ioctl(fd, request, 'void *', arg), what);
+  },
+};

@@ -8,8 +8,13 @@ export const VIEWER_DIR = fileURLToPath(new URL('../../viewer/', import.meta.url
 /** The page's script: viewer/src bundled by the build (rolldown.config.mjs). */
 export const VIEWER_BUNDLE = `${VIEWER_DIR}dist/app.js`;
 
-/** The one file the page needs from node_modules. */
-export const CYTOSCAPE_JS = createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js');
+const requireHere = createRequire(import.meta.url);
+
+/** Files the page needs from node_modules: cytoscape, and xterm.js for a node's terminal (loaded when one opens). */
+export const CYTOSCAPE_JS = requireHere.resolve('cytoscape/dist/cytoscape.min.js');
+export const XTERM_JS = requireHere.resolve('@xterm/xterm/lib/xterm.js');
+export const XTERM_CSS = requireHere.resolve('@xterm/xterm/css/xterm.css');
+export const XTERM_FIT_JS = requireHere.resolve('@xterm/addon-fit/lib/addon-fit.js');
 
 export interface Asset {
   readonly file: string;
@@ -23,6 +28,9 @@ export const ASSETS: Readonly<Record<string, Asset>> = {
   '/style.css': { file: `${VIEWER_DIR}style.css`, type: 'text/css; charset=utf-8' },
   '/app.js': { file: VIEWER_BUNDLE, type: 'text/javascript; charset=utf-8' },
   '/cytoscape.min.js': { file: CYTOSCAPE_JS, type: 'text/javascript; charset=utf-8' },
+  '/xterm.js': { file: XTERM_JS, type: 'text/javascript; charset=utf-8' },
+  '/xterm.css': { file: XTERM_CSS, type: 'text/css; charset=utf-8' },
+  '/xterm-addon-fit.js': { file: XTERM_FIT_JS, type: 'text/javascript; charset=utf-8' },
 };
 
 const cache = new Map<string, string>();

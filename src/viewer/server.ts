@@ -6,6 +6,7 @@ import { ASSETS, readAsset } from './assets.js';
 import { captureRoute } from './capture-routes.js';
 import { Captures } from './captures.js';
 import { SseClient } from './sse.js';
+import { Terminals } from './terminal.js';
 import { LabWatcher, type LabState, type LinkRateView, type WatchEvent } from './watch.js';
 
 export interface ViewerOptions {
@@ -109,6 +110,8 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
   const hostRefusal = `nslab graph answers only to its own address (${isLoopback(listen) ? '127.0.0.1 or localhost' : urlHost(listen)}) with its port\n`;
   const upgrades = new Map<string, UpgradeHandler>();
   const captures = new Captures(opts.application ?? 'nslab graph');
+  const terminals = new Terminals({ state: opts.state, ...(opts.onError ? { onError: opts.onError } : {}) });
+  upgrades.set('/api/term/', (req, socket, head, url) => terminals.handle(req, socket, head, url));
   const captureContext = { captures, state: opts.state, json: (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', `${JSON.stringify(value)}\n`) };
   const server: Server = createServer((req, res) => {
     try {
@@ -208,6 +211,7 @@ export async function startViewer(opts: ViewerOptions): Promise<Viewer> {
         clearInterval(heartbeat);
         watcher.close();
         captures.closeAll();
+        terminals.closeAll();
         for (const c of clients) c.close();
         clients.clear();
         server.close(() => resolve());

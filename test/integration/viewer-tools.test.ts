@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +133,60 @@ describe.skipIf(!isRoot)('the graph page inside a running lab (bridge example)',
     expect(await page.locator('#capture-status').getAttribute('class')).toBe('error');
     await page.locator('#capture-close').click();
     await expect.poll(sockets).toBe(before);
+  });
+
+  it('the terminal of node h1 runs a shell in h1: hostname shows h1, its network namespace is the node\'s, and closing it ends the shell', async () => {
+    await clickNode(page, 'h1');
+    await expect.poll(() => page.locator('#panel').isVisible()).toBe(true);
+    await page.locator('#panel button[data-terminal="h1"]').click();
+    await expect.poll(() => page.locator('#term-status').innerText(), { timeout: 10_000 }).toBe('nslab exec in h1');
+    const screen = (): Promise<string> => page.evaluate(() => (window as unknown as { nslab: { terminalText(): string } }).nslab.terminalText());
+    const lines = async (): Promise<string[]> => (await screen()).split('\n').map((l) => l.trim());
+    // A prompt first: the shell is reading.
+    await expect.poll(screen, { timeout: 10_000 }).toMatch(/\$ $|# $|\$\s*$|#\s*$/m);
+    await page.keyboard.type('hostname');
+    await page.keyboard.press('Enter');
+    await expect.poll(lines, { timeout: 10_000 }).toContain('h1');
+
+    const netns = (await execa('stat', ['-L', '-c', '%i', `/run/netns/${lab}-h1`])).stdout.trim();
+    await page.keyboard.type("echo \"ns=$(stat -L -c %i /proc/self/ns/net) tty=$(tty)\"");
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await lines()).find((l) => /^ns=\d+ tty=\/dev\/pts\/\d+$/.test(l)), { timeout: 10_000 }).toBeDefined();
+    const m = /^ns=(\d+) tty=\/dev\/(pts\/\d+)$/m.exec((await lines()).join('\n'));
+    expect(m?.[1]).toBe(netns);
+    // The shell as the machine sees it: a process in h1's network namespace, named after $SHELL.
+    const shell = (process.env.SHELL ?? '/bin/bash').split('/').pop() as string;
+    const shellsInNode = (): string[] =>
+      readdirSync('/proc').filter((pid) => {
+        if (!/^\d+$/.test(pid)) return false;
+        try {
+          return readlinkSync(`/proc/${pid}/ns/net`) === `net:[${netns}]` && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === shell;
+        } catch {
+          return false;
+        }
+      });
+    expect(shellsInNode()).toHaveLength(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'viewer-terminal.png') });
+
+    await page.locator('#term-close').click();
+    expect(await page.locator('#term').isHidden()).toBe(true);
+    // The hangup ends it.
+    await expect.poll(shellsInNode, { timeout: 10_000 }).toEqual([]);
+  });
+
+  it('refuses a terminal in a node that does not exist, in one line', async () => {
+    const got = await page.evaluate(
+      () =>
+        new Promise<{ messages: string[]; code: number }>((resolve) => {
+          const messages: string[] = [];
+          const ws = new WebSocket(`ws://${location.host}/api/term/h9`);
+          ws.onmessage = (e) => messages.push(String(e.data));
+          ws.onclose = (e) => resolve({ messages, code: e.code });
+        }),
+    );
+    expect(got.code).toBe(1008);
+    expect(got.messages).toHaveLength(1);
+    expect(JSON.parse(got.messages[0] as string)).toEqual({ error: `lab ${lab} has no node 'h9' (nodes: h1, h2, h3, sw1)` });
   });
 
   it('refuses a capture asked for from another origin', async () => {

@@ -15,6 +15,7 @@ import { Controls } from './page/controls.js';
 import { Details } from './page/details.js';
 import { byId, el } from './page/dom.js';
 import { Graph } from './page/graph.js';
+import { TerminalPanel } from './page/terminal.js';
 import { connect, showStatus } from './page/live.js';
 import { sceneOf } from './page/svg-scene.js';
 import { initialState, type PageState } from './state.js';
@@ -26,6 +27,8 @@ export interface PageApi {
   ready: boolean;
   svg(): string;
   png(): string;
+  /** The open terminal's screen as text ('' when none is open). */
+  terminalText(): string;
 }
 
 declare global {
@@ -50,17 +53,20 @@ const cy = cytoscape({
 });
 const svg = (): string => svgDocument(sceneOf(cy), pictureTitle(state.view));
 window.cy = cy;
-window.nslab = { state, ready: false, svg, png: () => cy.png({ full: true, scale: 2, bg: '#ffffff' }) };
+let terminal: TerminalPanel | undefined;
+window.nslab = { state, ready: false, svg, png: () => cy.png({ full: true, scale: 2, bg: '#ffffff' }), terminalText: () => terminal?.text() ?? '' };
 
 const graph = new Graph(cy, state);
 const details = new Details(cy, state);
 const controls = new Controls(graph, details, state, svg);
 const status = (): void => showStatus(state, exported?.exportedAt);
 
-/** A node's panel offers captures (a few interfaces one by one; a LAN, or many interfaces, through the drawer's list). */
-function nodeActions(capture: CapturePanel, name: string): HTMLElement[] {
+/** A node's panel offers a terminal, and captures (a few interfaces one by one; a LAN, or many interfaces, through the drawer's list). */
+function nodeActions(capture: CapturePanel, term: TerminalPanel, name: string): HTMLElement[] {
   const view = state.view;
   if (!view?.live) return [];
+  const shell = el('button', { type: 'button', 'data-terminal': name, text: 'Terminal' });
+  shell.addEventListener('click', () => void term.open(name));
   const choices = nodeCaptureChoices(view, name);
   const shown = choices.length > 6 ? choices.filter((c) => !c.target.startsWith(`${name}:`) || c.target === `${name}:any`) : choices;
   const buttons = shown.map((c) => {
@@ -73,7 +79,7 @@ function nodeActions(capture: CapturePanel, name: string): HTMLElement[] {
     more.addEventListener('click', () => capture.open(choices));
     buttons.push(more);
   }
-  return buttons;
+  return [shell, ...buttons];
 }
 
 function draw(view: LabView, layout: Layout, decor: Decorations | undefined): void {
@@ -96,7 +102,9 @@ if (exported) {
   ready();
 } else {
   const capture = new CapturePanel();
-  details.actions = (name) => nodeActions(capture, name);
+  const term = new TerminalPanel();
+  terminal = term;
+  details.actions = (name) => nodeActions(capture, term, name);
   // A cable offers a capture at either end.
   cy.on('tap', 'edge', (e) => {
     const view = state.view;
