@@ -67,6 +67,9 @@ export class LabWatcher {
   private cgroups: CgroupManager | undefined;
   private sandbox: SandboxFacts | undefined;
   private readonly now: () => number;
+  /** planView of the current plan, made once per plan: a 1000-node lab's view costs too much to remake per event. */
+  private planCache: { status: string; view: LabView } | undefined;
+  private planText: string;
 
   constructor(private readonly opts: WatchOptions) {
     this.now = opts.now ?? Date.now;
@@ -75,9 +78,16 @@ export class LabWatcher {
     this.status = s.status;
     this.cgroups = labCgroups(s.facts);
     this.sandbox = s.facts?.sandbox as SandboxFacts | undefined;
-    this.layout = computeLayout(planView(this.plan));
+    this.planText = JSON.stringify(this.plan);
+    this.layout = computeLayout(this.plannedView());
     this.decor = decorations(this.plan);
     this.rebuild();
+  }
+
+  /** The plan's view (status 'planned' unless given), cached until the plan or status changes. */
+  private plannedView(status = 'planned'): LabView {
+    if (this.planCache?.status !== status) this.planCache = { status, view: planView(this.plan, status) };
+    return this.planCache.view;
   }
 
   /** Start the timers. */
@@ -134,7 +144,7 @@ export class LabWatcher {
   /** Everything from scratch: plan view, then every namespace read if the lab is up. */
   private rebuild(): void {
     this.closeWatches();
-    const planned = planView(this.plan, this.status ?? 'planned');
+    const planned = this.plannedView(this.status ?? 'planned');
     this.nodes = new Map(planned.nodes.map((n) => [n.name, n]));
     this.links = planned.links;
     this.lastRates = {};
@@ -145,7 +155,7 @@ export class LabWatcher {
   }
 
   private planned(node: string): NodeView {
-    return planView(this.plan, this.status ?? 'planned').nodes.find((n) => n.name === node) as NodeView;
+    return this.plannedView(this.status ?? 'planned').nodes.find((n) => n.name === node) as NodeView;
   }
 
   /** Open a node's namespace and read it; true if its view changed. */
@@ -183,7 +193,7 @@ export class LabWatcher {
 
   private linkStates(): LinkView[] {
     const iface = (node: string, name: string) => this.nodes.get(node)?.interfaces.find((i) => i.name === name);
-    return planView(this.plan).links.map((l) => {
+    return this.plannedView(this.status ?? 'planned').links.map((l) => {
       const a = iface(l.a.node, l.a.interface);
       const b = iface(l.b.node, l.b.interface);
       return { ...l, up: this.live && Boolean(a?.up && a.carrier && b?.up && b.carrier) };
@@ -215,12 +225,15 @@ export class LabWatcher {
   /** Once a second: lab up/down/replanned, namespaces gone or new, counters and rates. */
   private tick(): void {
     const s = this.opts.state();
-    if (JSON.stringify(s.plan) !== JSON.stringify(this.plan) || (s.status === undefined) !== (this.status === undefined)) {
+    const text = JSON.stringify(s.plan);
+    if (text !== this.planText || (s.status === undefined) !== (this.status === undefined)) {
       this.plan = s.plan;
+      this.planText = text;
+      this.planCache = undefined;
       this.status = s.status;
       this.cgroups = labCgroups(s.facts);
       this.sandbox = s.facts?.sandbox as SandboxFacts | undefined;
-      this.layout = computeLayout(planView(this.plan));
+      this.layout = computeLayout(this.plannedView());
       this.decor = decorations(this.plan);
       this.rebuild();
       this.opts.onEvent({ type: 'lab', view: this.view(), layout: this.layout, decor: this.decor });

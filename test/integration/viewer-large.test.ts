@@ -64,6 +64,8 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
 async function search(page: Page, name: string): Promise<{ dx: number; dy: number; width: number; found: boolean }> {
   await page.locator('#search').fill(name);
   await page.locator('#search').press('Enter');
+  // A folded group opens over a few frames; the search marks the node once it is there.
+  await page.waitForFunction((n) => (window as unknown as { cy: import('cytoscape').Core }).cy.getElementById(n).hasClass('found'), name, { timeout: 10_000 });
   return page.evaluate((n) => {
     const cy = (window as unknown as { cy: import('cytoscape').Core }).cy;
     const node = cy.getElementById(n);

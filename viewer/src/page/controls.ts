@@ -23,13 +23,12 @@ export class Controls {
       graph.foldGroups();
       this.buildNodeList();
     });
-    cy.on('tap', 'node.group', (e) => this.openGroup(e.target.id() as string));
+    cy.on('tap', 'node.group', (e) => void this.openGroup(e.target.id() as string));
     byId('search').addEventListener('keydown', (e) => {
       if (e.key !== 'Enter') return;
       e.preventDefault();
-      this.search((e.target as HTMLInputElement).value);
+      void this.search((e.target as HTMLInputElement).value);
     });
-    byId('search').addEventListener('change', (e) => this.search((e.target as HTMLInputElement).value));
     byId('btn-addr').addEventListener('click', () => this.toggleAddresses());
     byId('btn-rates').addEventListener('click', () => this.toggleRates());
     byId('btn-png').addEventListener('click', () => {
@@ -47,18 +46,18 @@ export class Controls {
   }
 
   /** Open a folded group, and give the keyboard its hosts. */
-  openGroup(id: string): void {
-    this.graph.openGroup(id);
+  async openGroup(id: string): Promise<void> {
+    await this.graph.openGroup(id);
     this.buildNodeList();
   }
 
   /** Find a node by name (the search box): centre it, opening its group if folded; say so when there is none. */
-  search(text: string): void {
+  async search(text: string): Promise<void> {
     const view = this.state.view;
     if (!view || !text.trim()) return;
     const found = findByName(view.nodes.map((n) => n.name), text);
     const box = byId<HTMLInputElement>('search');
-    if (!found || !this.graph.reveal(found)) {
+    if (!found || !(await this.graph.reveal(found))) {
       box.setCustomValidity(`no node named ${text.trim()}`);
       box.reportValidity();
       return;
@@ -89,7 +88,7 @@ export class Controls {
         const b = el('button', { type: 'button', 'data-node': name, text: `${group.parent} · ${group.members.length} hosts (group), open` });
         b.addEventListener('focus', () => cy.getElementById(name).addClass('kbd-focus'));
         b.addEventListener('blur', () => cy.getElementById(name).removeClass('kbd-focus'));
-        b.addEventListener('click', () => this.openGroup(name));
+        b.addEventListener('click', () => void this.openGroup(name));
         ul.appendChild(el('li', {}, [b]));
         continue;
       }

@@ -9,6 +9,13 @@ import { groupEdge, groupElements, groupLabel, groupOfNode, groupsOf, hiddenNode
 import { labelSide, staggerEndOffsets, type CableEnd } from '../placement.js';
 import { findNode, type PageState } from '../state.js';
 
+/** Hosts added to the graph per frame when a group opens. */
+const OPEN_CHUNK = 200;
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
 function groupsElements(state: PageState): ReturnType<typeof groupElements> {
   return state.view && state.layout ? groupElements(state.view, state.layout, state.openGroups, state.rates, state.showRates) : [];
 }
@@ -18,6 +25,8 @@ const KEPT_CLASSES = ['kbd-focus', 'label-top', 'label-right'];
 
 export class Graph {
   private endOffsets: Record<string, number> = {};
+  /** What each drawn cable was last given (see refreshEdges). */
+  private readonly drawnEdges = new Map<string, string>();
 
   constructor(
     readonly cy: Core,
@@ -55,18 +64,37 @@ export class Graph {
       this.cy.elements().remove();
       this.cy.add(els);
     });
+    this.drawnEdges.clear();
     this.placeLabels();
     this.computeEndOffsets();
     this.refreshEdges();
   }
 
-  /** Open a folded group: its hosts are drawn in a grid under it, and the view fits them and their parent. */
-  openGroup(id: string): void {
-    const g = groupsOf(this.state.layout).find((x) => x.id === id);
-    if (!g || this.state.openGroups.has(id)) return;
+  /**
+   * Open a folded group: its hosts are drawn in a grid under it, a few
+   * hundred per frame so no task blocks the page for long, then the view
+   * fits them and their parent (unless `fit` is false: a search centres
+   * one host instead).
+   */
+  async openGroup(id: string, fit = true): Promise<void> {
+    const { view, layout } = this.state;
+    const g = groupsOf(layout).find((x) => x.id === id);
+    if (!view || !layout || !g || this.state.openGroups.has(id)) return;
     this.state.openGroups.add(id);
-    this.draw();
-    const shown = new Set([...g.members, g.parent]);
+    this.cy.batch(() => this.cy.getElementById(id).remove());
+    const members = g.members;
+    for (let at = 0; at < members.length; at += OPEN_CHUNK) {
+      const chunk = new Set(members.slice(at, at + OPEN_CHUNK));
+      const others = new Set(view.nodes.map((n) => n.name).filter((n) => !chunk.has(n) && n !== g.parent));
+      const els = graphElements({ ...this.state, view, layout, hidden: others, bulk: chunk }).filter((e) => e.data.id !== g.parent);
+      this.cy.batch(() => this.cy.add(els));
+      if (at + OPEN_CHUNK < members.length) await nextFrame();
+    }
+    this.placeLabels();
+    this.computeEndOffsets();
+    this.refreshEdges();
+    if (!fit) return;
+    const shown = new Set([...members, g.parent]);
     this.cy.fit(this.cy.nodes().filter((n) => shown.has(n.id())), 40);
   }
 
@@ -82,17 +110,20 @@ export class Graph {
    * Bring a node into view: its group opened if it is folded, then centred
    * at a zoom where its box and name are readable, and marked.
    */
-  reveal(name: string): boolean {
-    const group = groupOfNode(this.state.layout, name);
-    if (group && !this.state.openGroups.has(group.id)) this.openGroup(group.id);
+  async reveal(name: string): Promise<boolean> {
+    const { view, layout } = this.state;
+    if (!view || !layout || !view.nodes.some((n) => n.name === name)) return false;
+    // The box itself at the centre (cy.center would centre the box and its label together); set
+    // before a group opens, so its frames draw only the hosts in view.
+    const zoom = Math.max(this.cy.zoom(), 1);
+    const p = placedAt(layout, name, this.state.showAddresses);
+    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - p.x * zoom, y: this.cy.height() / 2 - p.y * zoom } });
+    const group = groupOfNode(layout, name);
+    if (group && !this.state.openGroups.has(group.id)) await this.openGroup(group.id, false);
     const n = this.cy.getElementById(name);
     if (n.empty()) return false;
     this.cy.nodes('.found').removeClass('found');
     n.addClass('found');
-    // The box itself at the centre (cy.center would centre the box and its label together).
-    const zoom = Math.max(this.cy.zoom(), 1);
-    const p = n.position();
-    this.cy.viewport({ zoom, pan: { x: this.cy.width() / 2 - p.x * zoom, y: this.cy.height() / 2 - p.y * zoom } });
     return true;
   }
 
@@ -109,8 +140,14 @@ export class Graph {
       for (const l of view.links) {
         const e = this.cy.getElementById(l.id);
         if (e.empty()) continue;
-        e.data(edgeData(l, inputs));
-        e.classes(edgeClasses(l, view.live, this.state.rates) + (e.hasClass('bulk') ? ' bulk' : ''));
+        const data = edgeData(l, inputs);
+        const classes = edgeClasses(l, view.live, this.state.rates) + (e.hasClass('bulk') ? ' bulk' : '');
+        // Setting data or classes restyles the edge: only those that changed (a thousand cables, each rates tick).
+        const key = `${classes}|${data.srcOff}|${data.tgtOff}|${data.midLabel}|${data.width}|${data.bps}`;
+        if (this.drawnEdges.get(l.id) === key && e.data('bps') === data.bps) continue;
+        this.drawnEdges.set(l.id, key);
+        e.data(data);
+        e.classes(classes);
       }
       for (const g of groupsOf(this.state.layout)) {
         const n = this.cy.getElementById(g.id);
@@ -160,22 +197,27 @@ export class Graph {
     });
   }
 
-  /** Cable-end label distances from the drawn cables (see staggerEndOffsets). */
+  /** Cable-end label distances from the drawn cables (see staggerEndOffsets); an opened group's cables carry no end labels. */
   computeEndOffsets(): void {
-    const offsets: Record<string, number> = {};
-    this.cy.nodes().forEach((n) => {
-      const p = n.position();
-      // Cables of an opened group carry no end labels.
-      const ends: CableEnd[] = n.connectedEdges(':not(.bulk)').map((e) => {
-        const isSource = e.source().id() === n.id();
-        const q = (isSource ? e.target() : e.source()).position();
-        const s0 = e.sourceEndpoint();
-        const t0 = e.targetEndpoint();
-        // Offsets count from where the cable leaves the node's border.
-        return { key: `${e.id()}|${isSource ? 's' : 't'}`, angle: Math.atan2(q.y - p.y, q.x - p.x), length: Math.hypot(t0.x - s0.x, t0.y - s0.y) };
-      });
-      Object.assign(offsets, staggerEndOffsets(ends));
+    const ends = new Map<string, CableEnd[]>();
+    const add = (node: string, end: CableEnd): void => {
+      const list = ends.get(node);
+      if (list) list.push(end);
+      else ends.set(node, [end]);
+    };
+    this.cy.edges(':not(.bulk)').forEach((e) => {
+      const s = e.source().position();
+      const t = e.target().position();
+      const s0 = e.sourceEndpoint();
+      const t0 = e.targetEndpoint();
+      // Offsets count from where the cable leaves the node's border.
+      const length = Math.hypot(t0.x - s0.x, t0.y - s0.y);
+      add(e.source().id(), { key: `${e.id()}|s`, angle: Math.atan2(t.y - s.y, t.x - s.x), length });
+      add(e.target().id(), { key: `${e.id()}|t`, angle: Math.atan2(s.y - t.y, s.x - t.x), length });
     });
+    const offsets: Record<string, number> = {};
+    for (const list of ends.values()) Object.assign(offsets, staggerEndOffsets(list));
     this.endOffsets = offsets;
   }
+
 }
