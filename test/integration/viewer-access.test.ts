@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { startViewer, type Viewer } from '../../src/viewer/server.js';
 import { resolveTarget, stateReader } from '../../src/viewer/target.js';
+import { CHROMIUM, launchBrowser, pageReady, type Browser } from '../helpers/browser.js';
 import { exampleAs, uniqueLab } from '../helpers/nslab.js';
 
 /*
@@ -17,8 +16,6 @@ import { exampleAs, uniqueLab } from '../helpers/nslab.js';
  * root, nothing made on the machine.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 interface Answer {
   status: number;
@@ -166,9 +163,9 @@ describe('nslab graph --listen', () => {
 
 describe.skipIf(!existsSync(CHROMIUM))('nslab graph in a browser, against an attacker\'s page', () => {
   const file = exampleAs('router.yaml', uniqueLab('vb'));
-  const profile = mkdtempSync(join(tmpdir(), 'nslab-chromium-'));
   let viewer: Viewer;
   let evil: Server;
+  let browser: Browser | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
@@ -179,17 +176,13 @@ describe.skipIf(!existsSync(CHROMIUM))('nslab graph in a browser, against an att
       res.end('<!doctype html><title>evil</title><p>hello</p>');
     });
     await new Promise<void>((r) => evil.listen(0, '127.0.0.1', r));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP evil.test 127.0.0.1'],
-    });
+    browser = await launchBrowser({ args: ['--host-resolver-rules=MAP evil.test 127.0.0.1'] });
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await viewer?.close();
     await new Promise((r) => evil?.close(r));
-    rmSync(profile, { recursive: true, force: true });
   });
 
   it('the printed URL opens the page, which keeps the token in an HttpOnly, SameSite=Strict cookie and out of the address bar', async () => {
@@ -202,7 +195,7 @@ describe.skipIf(!existsSync(CHROMIUM))('nslab graph in a browser, against an att
     expect(await page.evaluate(() => document.cookie)).toBe('');
     // Reloaded without the token, the page still works: the cookie carries it.
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { nslab?: { ready: boolean } }).nslab?.ready === true, null, { timeout: 10_000 });
+    await pageReady(page, 10_000);
     await page.close();
   });
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startViewer, type Viewer } from '../../src/viewer/server.js';
 import { resolveTarget, stateReader } from '../../src/viewer/target.js';
+import { CHROMIUM, launchBrowser, pageReady, type Browser } from '../helpers/browser.js';
 import { leafSpineTopology, starTopology } from '../helpers/large-labs.js';
 import { isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/nslab.js';
 
@@ -17,8 +17,6 @@ import { isRoot, netnsList, nslab, uniqueLab, writeTopology } from '../helpers/n
  * a search centres a host that was folded away.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const VIEWPORT = { width: 1600, height: 900 };
 
@@ -56,7 +54,7 @@ async function openPage(context: BrowserContext, url: string): Promise<{ page: P
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { nslab?: { ready: boolean } }).nslab?.ready === true, null, { timeout: 30_000 });
+  await pageReady(page, 30_000);
   return { page, errors };
 }
 
@@ -80,16 +78,16 @@ function expectReadableFirstView(d: Drawn): void {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('nslab graph of large labs in a browser', () => {
-  const profile = mkdtempSync(join(tmpdir(), 'nslab-chromium-'));
+  let browser: Browser | undefined;
   let context: BrowserContext;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT });
+    browser = await launchBrowser({ viewport: VIEWPORT });
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   describe('a 1000-node leaf–spine, drawn from its plan', () => {

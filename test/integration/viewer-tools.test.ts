@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startViewer, type Viewer } from '../../src/viewer/server.js';
 import { resolveTarget, stateReader } from '../../src/viewer/target.js';
+import { launchBrowser, pageReady, type Browser } from '../helpers/browser.js';
 import { exampleAs, isRoot, netnsList, nslab, uniqueLab } from '../helpers/nslab.js';
 
 /*
@@ -15,8 +16,6 @@ import { exampleAs, isRoot, netnsList, nslab, uniqueLab } from '../helpers/nslab
  * read back by tcpdump) and bad capture requests answered in one line.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const hasTcpdump = (await execa('tcpdump', ['--version'], { reject: false })).exitCode === 0;
 
@@ -41,10 +40,9 @@ async function clickNode(page: Page, id: string): Promise<void> {
 describe.skipIf(!isRoot)('the graph page inside a running lab (bridge example)', () => {
   const lab = uniqueLab('vt');
   const file = exampleAs('bridge.yaml', lab);
-  const profile = mkdtempSync(join(tmpdir(), 'nslab-chromium-'));
   const downloads = mkdtempSync(join(tmpdir(), 'nslab-downloads-'));
   let viewer: Viewer | undefined;
-  let context: BrowserContext | undefined;
+  let browser: Browser | undefined;
   let page: Page;
   const pageErrors: string[] = [];
   const viewerErrors: unknown[] = [];
@@ -54,18 +52,17 @@ describe.skipIf(!isRoot)('the graph page inside a running lab (bridge example)',
     const up = await nslab(['up', file]);
     expect(up.exitCode).toBe(0);
     viewer = await startViewer({ state: stateReader(resolveTarget(lab)), onError: (e) => viewerErrors.push(e) });
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1600, height: 900 }, acceptDownloads: true });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchBrowser({ acceptDownloads: true });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(viewer.pageUrl);
-    await page.waitForFunction(() => (window as unknown as { nslab?: { ready: boolean } }).nslab?.ready === true, null, { timeout: 15_000 });
+    await pageReady(page);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await viewer?.close();
     await nslab(['down', lab]);
-    rmSync(profile, { recursive: true, force: true });
     rmSync(downloads, { recursive: true, force: true });
     expect((await netnsList()).filter((n) => n.startsWith(`${lab}-`))).toEqual([]);
   });
