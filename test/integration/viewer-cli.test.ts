@@ -151,6 +151,12 @@ describe.skipIf(!isRoot)('nslab graph (the command)', () => {
     const p = await nslab(['graph', planned, '--port', 'http', '--no-open']);
     expect(p.exitCode).toBe(1);
     expect(p.stderr).toMatch(/--port http/);
+    const name = await nslab(['graph', planned, '--listen', 'example.com', '--no-open']);
+    expect(name.exitCode).toBe(1);
+    expect(name.stderr).toBe('nslab: --listen example.com: expected an IP address of this machine (127.0.0.1, 192.0.2.10, ::1, 0.0.0.0 for every address)');
+    const absent = await nslab(['graph', planned, '--listen', '192.0.2.123', '--no-open']);
+    expect(absent.exitCode).toBe(1);
+    expect(absent.stderr).toBe('nslab: --listen 192.0.2.123: no interface of this machine has that address');
     const busy = createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
     try {
