@@ -60,6 +60,9 @@ function confinement(recipe: ExecRecipe, opts: ExecOptions): { envList: string[]
   const { lab, node } = recipe;
   const env = {
     ...process.env,
+    // The machine's root's home (0700, the machine's root's) is nobody's inside a sandbox: bash
+    // would complain of its .bashrc at every shell. The node's own /tmp instead, unless the topology says.
+    ...(recipe.sandbox ? { HOME: '/tmp' } : {}),
     ...recipe.env,
     ...opts.env,
     NSLAB_LAB: lab,

@@ -100,6 +100,12 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
     expect(statSync('/bin/true').mode & 0o4000).toBe(0);
   });
 
+  it("opens a shell without complaint: HOME is the node's own /tmp, not the machine's root's home", async () => {
+    const r = await inNode('h2', 'exec bash -i -c "echo home=\\$HOME" 2>&1 </dev/null');
+    expect(r.stdout).toContain('home=/tmp');
+    expect(r.stdout).not.toMatch(/Permission denied/);
+  });
+
   it('sees only its own processes and cannot signal the machine or another lab', async () => {
     const r = await inNode('h1', 'ps -e -o pid=,comm=');
     const lines = r.stdout.trim().split('\n');
