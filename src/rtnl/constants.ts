@@ -83,6 +83,24 @@ export const IFLA_BR = {
   IFLA_BR_MCAST_SNOOPING: 23,
 } as const;
 
+/** IFLA_VXLAN_* (<linux/if_link.h>): a vxlan link's IFLA_INFO_DATA. */
+export const IFLA_VXLAN = {
+  IFLA_VXLAN_ID: 1,
+  IFLA_VXLAN_GROUP: 2,
+  IFLA_VXLAN_LINK: 3,
+  IFLA_VXLAN_LOCAL: 4,
+  IFLA_VXLAN_TTL: 5,
+  IFLA_VXLAN_LEARNING: 7,
+  IFLA_VXLAN_PORT: 15,
+  IFLA_VXLAN_GROUP6: 16,
+  IFLA_VXLAN_LOCAL6: 17,
+} as const;
+
+/** The IANA VXLAN port is 4789; nslab's cables use their own so they never meet a machine's own VXLAN. */
+export const NSLAB_VXLAN_PORT = 14789;
+/** Outer IPv4 (20) + UDP (8) + VXLAN (8) + inner Ethernet (14) headers: a cable's MTU is the underlay's minus this. */
+export const VXLAN_OVERHEAD_IPV4 = 50;
+
 /** Interface flags (<linux/if.h>). */
 export const IFF = {
   IFF_UP: 0x1,

@@ -6,6 +6,7 @@ import { RTA, RTM, RT_TABLE_MAIN } from '../../src/rtnl/constants.js';
 import { parseCidr, parseIp } from '../../src/inet/ip.js';
 import { bridge } from '../../src/rtnl/kinds/bridge.js';
 import { veth } from '../../src/rtnl/kinds/veth.js';
+import { vxlan } from '../../src/rtnl/kinds/vxlan.js';
 import { parseMac } from '../../src/inet/mac.js';
 import { delLink, delLinkGroup, dumpLinks, newLink, setLink } from '../../src/rtnl/link.js';
 import { delRoute, dumpRoutes, newRoute, type RouteSpec } from '../../src/rtnl/route.js';
@@ -65,6 +66,18 @@ describe('link requests match iproute2 byte for byte', () => {
         }),
     ],
     ['link-new-veth-group', () => newLink({ name: 'v4', index: 30, group: 7, info: veth({ name: 'v5', index: 31, group: 7 }) })],
+    [
+      'link-new-vxlan-netns',
+      (f) =>
+        newLink({
+          name: 'vx0',
+          index: 50,
+          mtu: 1450,
+          mac: parseMac('02:00:00:00:00:50'),
+          netnsFd: netnsFd(f, 'B'),
+          info: vxlan({ vni: 4097, remote: parseIp('192.0.2.2'), local: parseIp('192.0.2.1') }),
+        }),
+    ],
     ['link-set-addrgenmode-none', () => setLink({ index: 30, noIpv6LinkLocal: true })],
     ['link-set-up', () => setLink({ index: V0, up: true })],
     ['link-set-down', () => setLink({ index: V0, up: false })],
@@ -147,4 +160,13 @@ describe('route requests match iproute2 byte for byte', () => {
       expectSameBytes(encodeMessage(req, f.seq, f.pid), f.wire, `nslab + RTA_TABLE vs \`${f.command}\``);
     });
   }
+});
+
+describe('vxlan()', () => {
+  it('refuses a VNI outside 1..16777215 before anything is sent', () => {
+    const remote = parseIp('192.0.2.2');
+    expect(() => vxlan({ vni: 0, remote })).toThrow(/1\.\.16777215/);
+    expect(() => vxlan({ vni: 0x1000000, remote })).toThrow(/1\.\.16777215/);
+    expect(() => vxlan({ vni: 5, remote, local: parseIp('fd00::1') })).toThrow(/one address family/);
+  });
 });
