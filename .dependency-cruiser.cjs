@@ -8,19 +8,23 @@
  *
  * bpf (classic BPF: instructions, the assembler, a packet interpreter) is
  * pure code beside inet: sys builds seccomp and socket filters with it.
+ * etcd (a v3 client over HTTP) sits beside inet too; cluster (multi-host
+ * labs: placement, the agent) sits beside viewer, on lab and etcd.
  */
 const LAYERS = {
   os: [],
   inet: ['os'],
   bpf: ['os', 'inet'],
+  etcd: ['os', 'inet'],
   netlink: ['os', 'inet'],
   nft: ['netlink', 'os', 'inet'],
   rtnl: ['netlink', 'os', 'inet'],
   sys: ['bpf', 'netlink', 'os', 'inet'],
   topology: ['nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
   lab: ['topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
+  cluster: ['etcd', 'lab', 'topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
   viewer: ['lab', 'topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
-  cli: ['viewer', 'lab', 'topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
+  cli: ['cluster', 'etcd', 'viewer', 'lab', 'topology', 'nft', 'rtnl', 'sys', 'bpf', 'netlink', 'os', 'inet'],
 };
 
 const layerRules = Object.entries(LAYERS).map(([layer, below]) => ({

@@ -20,6 +20,8 @@ PACKAGES=(
   bsdutils       # script: progress output tested under a pseudo-terminal
   frr            # OSPF routers in sandboxed nodes (topologies/frr-ospf.yaml)
   python3        # a web server in a node (python3 -m http.server)
+  etcd-server    # multi-host labs: the store agents and up --etcd share (test/integration/cluster*.test.ts)
+  etcd-client    # etcdctl: reads back what nslab's etcd client wrote
   tcpdump        # reads nslab capture's pcapng files; its filters are the reference for --filter
 )
 
