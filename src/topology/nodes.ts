@@ -79,6 +79,7 @@ export function parseNodes(topo: Field, labRouting: RoutingMode, file: string): 
     const confine = parseConfinement(get, file);
     const frr = parseFrr(nf, kindField, get, file, confine);
     const exec = parseExec(get('exec'));
+    const host = get('host').text;
     nodes.set(name, {
       name,
       // An FRR node routes (containerlab's FRR image enables forwarding too).
@@ -94,6 +95,7 @@ export function parseNodes(topo: Field, labRouting: RoutingMode, file: string): 
       ...(dns ? { dns } : {}),
       ...(natOut !== undefined ? { nat: { out: natOut, pos: natField.pos, field: natField.path } } : {}),
       ports: parsePorts(get('ports')),
+      ...(host !== undefined ? { host } : {}),
       pos: nf.pos,
       field: nf.path,
     });

@@ -91,6 +91,7 @@ export function planNamespaces(topo: Topology, ns: (node: string) => string, ind
       sysctls: { ...n.sysctls },
       ...(resolvConf !== undefined ? { resolvConf } : {}),
       ...(n.frr ? { frr: { ...(n.frr.config !== undefined ? { config: n.frr.config } : {}), daemons: [...n.frr.daemons] } } : {}),
+      ...(n.host !== undefined ? { host: n.host } : {}),
       origin: origin(n),
     });
     if (n.kind === 'bridge') bridges.push({ netns: ns(n.name), name: n.name, index: indexes.take(n.name), origin: origin(n) });

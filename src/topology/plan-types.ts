@@ -50,6 +50,8 @@ export interface PlanNamespace {
   readonly resolvConf?: string;
   /** An FRR router: its frr.conf (absolute) and the daemons its daemons file enables. */
   readonly frr?: { readonly config?: string; readonly daemons: readonly string[] };
+  /** `host:` the machine that holds the node in a multi-host lab; only `up --etcd` reads it. */
+  readonly host?: string;
   readonly origin: string;
 }
 

@@ -46,6 +46,12 @@ const nodeFields: Record<string, Spec> = {
     doc: '`host` (containerlab’s `linux` means the same): an end system. `router`: forwards IPv4 and IPv6. `bridge`: a switch (a Linux bridge in a namespace of its own). `frr`: a router running the machine’s FRR (Debian’s `frr`), with its own /etc/frr; a containerlab `linux` node whose `image` is FRR’s is one too.',
     default: 'host',
   },
+  host: {
+    kind: 'string',
+    pattern: NAME,
+    doc: 'Multi-host labs (`nslab up --etcd`): the machine (its agent’s `--host` name) that holds this node. Unset, nslab places it, keeping a LAN’s members together. Ignored by a lab on one machine.',
+    example: 'm1',
+  },
   group: { kind: 'string', pattern: NAME, format: 'group', doc: 'A group under `topology.groups` whose fields this node inherits.' },
   routes: { kind: 'list', doc: 'Static routes of the node; explicit routes win over computed ones.', items: route },
   routing,

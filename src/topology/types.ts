@@ -104,6 +104,8 @@ export interface NodeDef extends Origin {
   /** Masquerade traffic leaving this interface. */
   readonly nat?: { readonly out: string } & Origin;
   readonly ports: readonly PortForwardDef[];
+  /** `host:` the machine of a multi-host lab that holds the node. */
+  readonly host?: string;
 }
 
 export interface EndpointDef extends Origin {
