@@ -27,7 +27,13 @@ export function registerDown(program: Command): void {
     .description('remove a lab and everything nslab made for it')
     .argument('[lab]', 'lab name, or the topology file that names it')
     .option('--all', 'remove every lab')
-    .action(async (lab: string | undefined, opts: { all?: boolean }) => {
+    .option('--etcd <url>', 'remove a multi-host lab from every machine (through their agents)')
+    .action(async (lab: string | undefined, opts: { all?: boolean; etcd?: string }) => {
+      if (opts.etcd !== undefined) {
+        if (!lab) throw new UsageError('name the lab to remove (nslab down LAB --etcd URL)');
+        await (await import('./cluster.js')).downAcross(labNameFrom(lab), opts.etcd);
+        return;
+      }
       if (opts.all) {
         const results: DownResult[] = [];
         for (const l of listLabDirs()) results.push(await downWithProgress(l));

@@ -6,7 +6,12 @@ export function registerList(program: Command): void {
     .command('list')
     .description('list labs')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .option('--etcd <url>', 'multi-host labs in this etcd, with each machine\'s part')
+    .action(async (opts: { json?: boolean; etcd?: string }) => {
+      if (opts.etcd !== undefined) {
+        await (await import('./cluster.js')).listAcross(opts.etcd, opts.json === true);
+        return;
+      }
       const labs = labSummaries();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(labs, null, 2)}\n`);

@@ -23,6 +23,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   graph: async () => (await import('./graph.js')).registerGraph,
   capture: async () => (await import('./capture.js')).registerCapture,
   grade: async () => (await import('./grade.js')).registerGrade,
+  agent: async () => (await import('./agent.js')).registerAgent,
 };
 
 /** Parse args (process.argv without node and script) with commander and run the command; resolves to the exit code commander asks for. */

@@ -37,7 +37,8 @@ export function registerUp(program: Command): void {
     .option('--json', 'with --dry-run: the plan as JSON')
     .option('--explain', 'print the equivalent ip and sysctl commands (a runnable script) and make nothing')
     .option('--max-size <size>', 'largest topology file to read (default 64MiB)')
-    .action(async (file: string | undefined, opts: { dryRun?: boolean; json?: boolean; explain?: boolean; maxSize?: string }) => {
+    .option('--etcd <url>', 'bring it up across the machines whose agents are registered in this etcd')
+    .action(async (file: string | undefined, opts: { dryRun?: boolean; json?: boolean; explain?: boolean; maxSize?: string; etcd?: string }) => {
       if (!opts.dryRun && !opts.explain) favourMemory();
       const topo = loadTopologyFile(file ?? DEFAULT_TOPOLOGY, { maxBytes: maxSizeOption(opts.maxSize) });
       for (const w of topo.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
@@ -52,6 +53,10 @@ export function registerUp(program: Command): void {
       }
       if (opts.dryRun) {
         process.stdout.write(opts.json ? `${JSON.stringify(plan, null, 2)}\n` : describePlan(plan));
+        return;
+      }
+      if (opts.etcd !== undefined) {
+        await (await import('./cluster.js')).upAcross(plan, opts.etcd);
         return;
       }
       // Only now the kernel side (koffi, libc): a dry run or a plan error never loads it.

@@ -19,6 +19,7 @@ export const keys = {
   host: (host: string): string => `${ROOT}hosts/${host}`,
   labs: `${ROOT}labs/`,
   lab: (lab: string): string => `${ROOT}labs/${lab}`,
+  parts: `${ROOT}parts/`,
   partsOf: (host: string): string => `${ROOT}parts/${host}/`,
   part: (host: string, lab: string): string => `${ROOT}parts/${host}/${lab}`,
   statuses: `${ROOT}status/`,

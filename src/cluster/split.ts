@@ -72,7 +72,7 @@ export function splitPlan(
       bridges: plan.bridges.filter(inLocal),
       veths: plan.veths.filter((v) => local.has(v.a.netns) && local.has(v.b.netns)),
       addresses: plan.addresses.filter((a) => inLocal(a) && !onCable.has(`${a.netns}#${a.index}`)),
-      routes: plan.routes.filter((r) => inLocal(r) && !cableNetns.has(r.netns)),
+      routes: plan.routes.filter((r) => inLocal(r) && (!cableNetns.has(r.netns) || r.uplink === true)),
       impairments: plan.impairments.filter((i) => inLocal(i) && !onCable.has(`${i.netns}#${i.index}`)),
       nat: plan.nat.filter(inLocal),
       expect: [],
@@ -84,7 +84,8 @@ export function splitPlan(
       plan: uplink && local.has(uplink.netns) ? part : rest,
       cables: mine,
       cableAddresses: plan.addresses.filter((a) => onCable.has(`${a.netns}#${a.index}`)),
-      cableRoutes: plan.routes.filter((r) => cableNetns.has(r.netns)),
+      // The uplink step adds the routes over the uplink itself.
+      cableRoutes: plan.routes.filter((r) => cableNetns.has(r.netns) && r.uplink !== true),
     };
   });
 }
