@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EtcdClient, KeyValue } from '../etcd/client.js';
+import { EtcdError, type EtcdClient, type KeyValue } from '../etcd/client.js';
 import { down } from '../lab/down.js';
 import { labDir, listLabDirs, readRecord } from '../lab/state.js';
 import { up } from '../lab/up.js';
@@ -25,6 +25,7 @@ export class AgentError extends Error {
 /** What a local lab's record says when this agent built it from etcd (its `source`). */
 const sourceOf = (key: string, revision: number): string => `etcd ${key}@${revision}`;
 const PART_FILE = 'part.json';
+const REGISTER_ATTEMPTS = 60;
 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
@@ -56,7 +57,17 @@ export class Agent {
 
   async run(): Promise<void> {
     this.underlay = detectUnderlay(this.o.underlay);
-    await this.register();
+    // etcd may not be reachable yet (its machine booting, the network coming up): try for a while.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.register();
+        break;
+      } catch (err) {
+        if (!(err instanceof EtcdError) || attempt >= REGISTER_ATTEMPTS || this.o.signal.aborted) throw err;
+        if (attempt === 1) this.o.log(`agent ${this.o.host}: ${err.message}; trying again for ${REGISTER_ATTEMPTS / 2} s`);
+        await sleep(500, this.o.signal);
+      }
+    }
     this.o.log(`agent ${this.o.host}: registered in ${this.o.etcd.url} (underlay ${this.underlay.address} on ${this.underlay.dev}, mtu ${this.underlay.mtu}, lease ${this.lease})`);
     const keepAlive = this.keepAlive();
     try {

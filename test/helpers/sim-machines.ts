@@ -95,10 +95,20 @@ export class SimCluster {
       const netns = await this.ns(`${this.tag}${name}`);
       const underlay = `10.77.${i}.1`;
       await this.plug(netns, `p${i}`, underlay);
+      await this.waitReachable(netns);
       const cpu = (i - 1) % availableParallelism();
       const holder = await this.holdMountNamespace(netns, cpu);
       this.machines.push({ name, netns, underlay, cpu, holder, agentLog: '', cgroupProcs: this.machineCgroups(name) });
     }
+  }
+
+  /** Until the machine reaches etcd over the underlay (ARP through a new bridge port): at most 10 pings. */
+  private async waitReachable(netns: string): Promise<void> {
+    for (let i = 0; i < 10; i++) {
+      const r = await execa('ip', ['netns', 'exec', netns, 'ping', '-c', '1', '-W', '1', ETCD_ADDR], { reject: false });
+      if (r.exitCode === 0) return;
+    }
+    throw new Error(`${netns} does not reach etcd at ${ETCD_ADDR} over the underlay`);
   }
 
   /** A mount namespace with private /run/netns, /run/nslab and /etc/netns, held by a sleep in the machine's netns. */

@@ -124,7 +124,7 @@ describe.skipIf(!isRoot || !haveEtcd)('multi-host labs across simulated machines
     const a = await whereIs(`${fabric}-h1`);
     const b = await whereIs(`${fabric}-h5`);
     expect(a.name).not.toBe(b.name);
-    const bytes = 32 * 1024 * 1024;
+    const bytes = 128 * 1024 * 1024;
     const script = writeTopology('tcp.py', [
       'import socket, sys, time',
       'if sys.argv[1] == "serve":',
