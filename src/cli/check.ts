@@ -43,9 +43,16 @@ export function registerCheck(program: Command): void {
     .option('--json', 'print the matrix and the expectations as JSON')
     .option('--timeout <ms>', `how long each address has to answer (default ${DEFAULT_CHECK.timeoutMs})`)
     .option('--count <n>', `echo requests per address (default ${DEFAULT_CHECK.count})`)
-    .action(async (arg: string | undefined, opts: CheckCliOptions) => {
+    .option('--etcd <url>', 'a multi-host lab: each machine\'s agent probes from the nodes it holds')
+    .action(async (arg: string | undefined, opts: CheckCliOptions & { etcd?: string }) => {
       const timeoutMs = wholeNumber(opts.timeout, '--timeout', DEFAULT_CHECK.timeoutMs, 60_000);
       const count = wholeNumber(opts.count, '--count', DEFAULT_CHECK.count, 100);
+      if (opts.etcd !== undefined) {
+        if (!arg) throw new UsageError('name the lab to check (nslab check LAB --etcd URL)');
+        const ok = await (await import('./cluster.js')).checkAcrossCli(labNameFrom(arg), opts.etcd, { timeoutMs, count }, opts.json === true);
+        if (!ok) process.exitCode = 1;
+        return;
+      }
       const rec = runningRecord(arg);
       requirePrivileges('nslab check', "it sends its probes from inside the lab's namespaces");
       const report = await checkLab(rec.plan, { timeoutMs, count }, rec.facts);

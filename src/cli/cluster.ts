@@ -1,5 +1,7 @@
 import { EtcdClient } from '../etcd/client.js';
 import { listLabs, submitLab, takeDown, waitReady, type ClusterDownResult } from '../cluster/control.js';
+import { checkAcross } from '../cluster/check.js';
+import { checkVerdict, formatReport, type CheckOptions } from '../lab/check.js';
 import type { Plan } from '../topology/plan.js';
 
 /** `nslab up FILE --etcd URL`, `down LAB --etcd URL`, `list --etcd URL`: the multi-host side of those commands. */
@@ -55,4 +57,13 @@ export async function listAcross(url: string, json: boolean): Promise<void> {
     process.stdout.write(`${l.lab}  ${l.nodes} nodes  ${l.source}\n`);
     for (const p of l.parts) process.stdout.write(`  ${p.host.padEnd(12)} ${p.phase.padEnd(9)} ${String(p.nodes).padStart(5)} nodes ${String(p.cables).padStart(4)} cables  ${p.message}\n`);
   }
+}
+
+/** `nslab check LAB --etcd URL`: the matrix across machines; returns whether it passed. */
+export async function checkAcrossCli(lab: string, url: string, options: CheckOptions, json: boolean): Promise<boolean> {
+  const report = await checkAcross(new EtcdClient(url), lab, options);
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+  const verdict = checkVerdict(report);
+  if (!verdict.ok) process.stderr.write(`nslab check: ${verdict.reason}\n`);
+  return verdict.ok;
 }

@@ -5,6 +5,7 @@ import { down } from '../lab/down.js';
 import { labDir, listLabDirs, readRecord } from '../lab/state.js';
 import { up } from '../lab/up.js';
 import { buildCables, detectUnderlay, type Underlay } from './cables.js';
+import { answerCheck } from './check.js';
 import { keys, parseRecord, resource, type Host, type Part, type PartPhase, type PartStatus, type PartStatusRecord } from './records.js';
 
 export interface AgentOptions {
@@ -70,6 +71,7 @@ export class Agent {
     }
     this.o.log(`agent ${this.o.host}: registered in ${this.o.etcd.url} (underlay ${this.underlay.address} on ${this.underlay.dev}, mtu ${this.underlay.mtu}, lease ${this.lease})`);
     const keepAlive = this.keepAlive();
+    const requests = this.serveRequests();
     try {
       for (let attempt = 0; !this.o.signal.aborted; attempt++) {
         const { revision } = await this.o.etcd.range(keys.partsOf(this.o.host));
@@ -84,8 +86,28 @@ export class Agent {
       await this.idle;
     } finally {
       await keepAlive;
+      await requests;
       // A clean stop ends the registration now rather than when the lease runs out.
       await this.o.etcd.revokeLease(this.lease).catch(() => undefined);
+    }
+  }
+
+  /** Answer `check --etcd` requests for this machine's nodes as they come (each once, when first written). */
+  private async serveRequests(): Promise<void> {
+    const prefix = keys.requestsOf(this.o.host);
+    for (let attempt = 0; !this.o.signal.aborted; attempt++) {
+      try {
+        const { revision } = await this.o.etcd.range(prefix);
+        await this.o.etcd.watch(prefix, revision + 1, (events) => {
+          for (const e of events) {
+            if (e.type !== 'put' || e.kv.version !== 1) continue;
+            void answerCheck(this.o.etcd, this.o.host, e.kv.key, e.kv.value).catch((err: Error) => this.o.log(`agent ${this.o.host}: check request ${e.kv.key}: ${err.message}`));
+          }
+        }, this.o.signal);
+      } catch (err) {
+        this.o.log(`agent ${this.o.host}: watch of check requests broke (${(err as Error).message}); watching again`);
+        await sleep(Math.min(5000, 200 * 2 ** Math.min(attempt, 5)), this.o.signal);
+      }
     }
   }
 
@@ -95,6 +117,8 @@ export class Agent {
     const host: Host = resource('Host', this.o.host, { underlay: this.underlay.address, mtu: this.underlay.mtu, capacity: this.o.capacity }, { since: new Date().toISOString(), pid: process.pid });
     const deadline = Date.now() + (this.o.ttl + 5) * 1000;
     for (let waited = false; ; waited = true) {
+      // The lease was not kept alive while waiting: refresh it (or take a new one) so the key gets a full TTL.
+      if ((await this.o.etcd.keepAlive(this.lease)) === 0) this.lease = await this.o.etcd.grantLease(this.o.ttl);
       const r = await this.o.etcd.txn([{ key: keys.host(this.o.host), absent: true }], [{ put: { key: keys.host(this.o.host), value: JSON.stringify(host), lease: this.lease } }]);
       if (r.succeeded) return;
       if (Date.now() > deadline) throw new AgentError(`an agent named '${this.o.host}' is already registered in ${this.o.etcd.url} and stays so; is it still running? (etcdctl get ${keys.host(this.o.host)})`);

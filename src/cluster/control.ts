@@ -53,7 +53,7 @@ export async function submitLab(etcd: EtcdClient, plan: Plan): Promise<PlacedLab
     const vnis = pickVnis(cables.length, taken);
     const vniOf = new Map(cables.map((c, i) => [c.id, vnis[i] as number]));
     const parts = splitPlan(plan, placement, specs, vniOf);
-    const lab: Lab = resource('Lab', plan.lab, { source: plan.source, placement: Object.fromEntries(placement), hosts: parts.map((p) => p.host), vnis }, { phase: 'Deploying' });
+    const lab: Lab = resource('Lab', plan.lab, { source: plan.source, placement: Object.fromEntries(placement), expect: plan.expect, hosts: parts.map((p) => p.host), vnis }, { phase: 'Deploying' });
     const compare: TxnCompare[] = [{ key: keys.lab(plan.lab), absent: true }, ...vnis.map((v): TxnCompare => ({ key: keys.vni(v), absent: true }))];
     const ops: TxnOp[] = [
       { put: { key: keys.lab(plan.lab), value: JSON.stringify(lab) } },

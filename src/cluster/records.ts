@@ -1,3 +1,4 @@
+import type { CheckOptions, Probe, ProbeResult } from '../lab/check.js';
 import type { Plan, PlanAddress, PlanEnd, PlanRoute } from '../topology/plan.js';
 
 /**
@@ -10,6 +11,8 @@ import type { Plan, PlanAddress, PlanEnd, PlanRoute } from '../topology/plan.js'
  *   /nslab/parts/<host>/<lab>    Part      one machine's share: an ordinary nslab plan plus its cables
  *   /nslab/status/<host>/<lab>   Part      that share's status, written by the agent under its lease
  *   /nslab/vni/<vni>             VniClaim  a VXLAN id held by one cable of one lab (created only if absent)
+ *   /nslab/requests/<host>/<id>  CheckRequest   probes for one machine's nodes (`check --etcd`), under the asker's lease
+ *   /nslab/results/<host>/<id>   CheckRequest   what they found, under the same lease
  */
 export const API_VERSION = 'nslab.dev/v1alpha1';
 export const ROOT = '/nslab/';
@@ -25,6 +28,9 @@ export const keys = {
   statuses: `${ROOT}status/`,
   statusesOf: (host: string): string => `${ROOT}status/${host}/`,
   status: (host: string, lab: string): string => `${ROOT}status/${host}/${lab}`,
+  requestsOf: (host: string): string => `${ROOT}requests/${host}/`,
+  request: (host: string, id: string): string => `${ROOT}requests/${host}/${id}`,
+  result: (host: string, id: string): string => `${ROOT}results/${host}/${id}`,
   vnis: `${ROOT}vni/`,
   vni: (vni: number): string => `${ROOT}vni/${vni}`,
 } as const;
@@ -93,10 +99,21 @@ export interface LabSpec {
   readonly source: string;
   /** node → host */
   readonly placement: Readonly<Record<string, string>>;
+  /** The topology's expect: lines (checked across machines). */
+  readonly expect: Plan['expect'];
   readonly hosts: readonly string[];
   readonly vnis: readonly number[];
 }
 export type Lab = Resource<'Lab', LabSpec, { readonly phase: 'Deploying' | 'Ready' | 'Failed'; readonly message?: string }>;
+
+export interface CheckRequestSpec {
+  readonly lab: string;
+  readonly probes: readonly Probe[];
+  readonly options: CheckOptions;
+  /** The asker's lease: the answer goes under it, so both vanish if the asker does. */
+  readonly lease: string;
+}
+export type CheckRequest = Resource<'CheckRequest', CheckRequestSpec, { readonly results?: readonly ProbeResult[]; readonly error?: string }>;
 
 export type VniClaim = Resource<'VniClaim', { readonly lab: string; readonly cable: string }>;
 
