@@ -108,7 +108,14 @@ export class SimCluster {
       const r = await execa('ip', ['netns', 'exec', netns, 'ping', '-c', '1', '-W', '1', ETCD_ADDR], { reject: false });
       if (r.exitCode === 0) return;
     }
-    throw new Error(`${netns} does not reach etcd at ${ETCD_ADDR} over the underlay`);
+    const state = await Promise.all([
+      execa('ip', ['-n', netns, '-d', 'link'], { reject: false }),
+      execa('ip', ['-n', netns, '-br', 'addr'], { reject: false }),
+      execa('ip', ['-n', netns, 'neigh'], { reject: false }),
+      execa('ip', ['-n', `${this.tag}u`, '-br', 'link'], { reject: false }),
+      execa('ip', ['-n', `${this.tag}e`, '-br', 'addr'], { reject: false }),
+    ]);
+    throw new Error(`${netns} does not reach etcd at ${ETCD_ADDR} over the underlay:\n${state.map((r) => r.stdout).join('\n')}`);
   }
 
   /** A mount namespace with private /run/netns, /run/nslab and /etc/netns, held by a sleep in the machine's netns. */
