@@ -17,28 +17,35 @@ export interface HostRoom {
  */
 export function lanGroups(plan: Plan): string[][] {
   const nodeOf = new Map(plan.namespaces.map((n) => [n.name, n.node]));
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r) as string;
-    parent.set(x, r);
-    return r;
-  };
-  for (const n of plan.namespaces) parent.set(n.node, n.node);
+  const neighbours = new Map<string, string[]>(plan.namespaces.map((n) => [n.node, []]));
   for (const v of plan.veths) {
     if (v.a.master === undefined && v.b.master === undefined) continue;
-    const a = find(nodeOf.get(v.a.netns) ?? v.a.node);
-    const b = find(nodeOf.get(v.b.netns) ?? v.b.node);
-    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    const a = nodeOf.get(v.a.netns) ?? v.a.node;
+    const b = nodeOf.get(v.b.netns) ?? v.b.node;
+    neighbours.get(a)?.push(b);
+    neighbours.get(b)?.push(a);
   }
-  const groups = new Map<string, string[]>();
+  // Connected components over switch ports, in plan order.
+  const seen = new Set<string>();
+  const groups: string[][] = [];
   for (const n of plan.namespaces) {
-    const r = find(n.node);
-    const g = groups.get(r) ?? [];
-    g.push(n.node);
-    groups.set(r, g);
+    if (seen.has(n.node)) continue;
+    const group: string[] = [];
+    const queue = [n.node];
+    seen.add(n.node);
+    while (queue.length > 0) {
+      const x = queue.pop() as string;
+      group.push(x);
+      for (const y of neighbours.get(x) ?? []) {
+        if (!seen.has(y)) {
+          seen.add(y);
+          queue.push(y);
+        }
+      }
+    }
+    groups.push(group);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /**
