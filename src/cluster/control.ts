@@ -63,7 +63,18 @@ export async function submitLab(etcd: EtcdClient, plan: Plan): Promise<PlacedLab
         return { put: { key: keys.vni(vniOf.get(c.id) as number), value: JSON.stringify(claim) } };
       }),
     ];
-    const r = await etcd.txn(compare, ops);
+    let r;
+    try {
+      r = await etcd.txn(compare, ops);
+    } catch (err) {
+      // etcd's own limit (--max-request-bytes), or its gateway's (2 MiB of gRPC message).
+      if (!/too large|larger than max/.test((err as Error).message)) throw err;
+      const bytes = ops.reduce((n, op) => n + ('put' in op ? op.put.value.length : 0), 0);
+      throw new ClusterError(
+        `lab '${plan.lab}' is ${(bytes / 2 ** 20).toFixed(1)} MiB of records, more than etcd takes in one request (1.5 MiB unless its --max-request-bytes says more; its JSON gateway takes 2 MiB at most); nothing was written`,
+        { cause: err },
+      );
+    }
     if (r.succeeded) return { placement, parts, vnis };
     const existing = await etcd.get(keys.lab(plan.lab));
     if (existing) {

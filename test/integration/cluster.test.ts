@@ -221,6 +221,20 @@ describe.skipIf(!isRoot || !haveEtcd)('multi-host labs across simulated machines
     for (const lab of labs) expect((await cluster.nslab(m1, ['down', lab, '--etcd', cluster.etcdUrl])).exitCode).toBe(0);
   }, 180_000);
 
+  it("refuses a lab too big for one etcd request, saying so, and writes nothing", async () => {
+    const lab = uniqueLab('big');
+    // Two LANs of 1000 hosts: about 2 MB of plan (a host is about 1 KB of JSON), over etcd's 1.5 MiB.
+    const lans = [0, 1].map((l) => Array.from({ length: 1000 }, (_, i) => `h${l * 1000 + i + 1}`));
+    const nodes = lans.flat().map((h) => `    ${h}: {}`).join('\n');
+    const file = writeTopology(`${lab}.yaml`, `name: ${lab}\ntopology:\n  nodes:\n${nodes}\n  links:\n${lans.map((l) => `    - lan: [${l.join(', ')}]`).join('\n')}\n`);
+    const before = await cluster.etcdKeys();
+    const r = await cluster.nslab(m1, ['up', file, '--etcd', cluster.etcdUrl]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`lab '${lab}' is \\d+\\.\\d MiB of records, more than etcd takes in one request.*nothing was written`));
+    expect(await cluster.etcdKeys()).toEqual(before);
+    for (const m of cluster.machines) expect((await netnsOn(m)).filter((n) => n.startsWith(`${lab}-`))).toEqual([]);
+  });
+
   it('down --etcd leaves nothing on any machine and no key in etcd but the registrations', async () => {
     const r = await cluster.nslab(cluster.machine('m2'), ['down', fabric, '--etcd', cluster.etcdUrl]);
     expect(r.exitCode, r.stderr).toBe(0);

@@ -79,6 +79,11 @@ describe('EtcdClient against etcd 3.4 over its JSON gateway', () => {
     expect(seen.map((e) => [e.type, e.kv.key])).toEqual([['put', '/w/x'], ['delete', '/w/x']]);
   });
 
+  it("a request over etcd's size limit is refused in etcd's words", async () => {
+    await expect(client.put('/big', 'x'.repeat(1.7 * 1024 * 1024))).rejects.toThrow(/refused \/v3\/kv\/put: etcdserver: request is too large/);
+    expect(await client.get('/big')).toBeUndefined();
+  });
+
   it('an unreachable etcd is a clear EtcdError naming the URL', async () => {
     const dead = new EtcdClient(`http://127.0.0.1:${PORT + 500}`);
     await expect(dead.get('/x')).rejects.toThrow(EtcdError);
