@@ -23,7 +23,7 @@ export async function upAcross(plan: Plan, url: string): Promise<void> {
     throw err;
   }
   const seconds = (performance.now() - started) / 1000;
-  const lines = [`lab '${plan.lab}' is up across ${hosts.length} machines: ${plan.namespaces.length} nodes, ${plan.veths.length} links, ${placed.vnis.length} of them VXLAN cables (${seconds.toFixed(2)} s)`];
+  const lines = [`lab '${plan.lab}' is up across ${hosts.length} machines: ${plan.namespaces.length} nodes, ${plan.veths.length} links, ${placed.cables} of them VXLAN cables (${seconds.toFixed(2)} s)`];
   const width = plan.namespaces.reduce((w, n) => Math.max(w, n.node.length), 4);
   for (const part of placed.parts) {
     lines.push(`  ${part.host}: ${part.plan.namespaces.map((n) => n.node).join(' ')}`);

@@ -1,8 +1,7 @@
 import type { EtcdClient, TxnCompare, TxnOp } from '../etcd/client.js';
-import { VXLAN_VNI_MAX } from '../rtnl/kinds/vxlan.js';
 import type { Plan } from '../topology/plan.js';
 import { placeNodes } from './placement.js';
-import { keys, parseRecord, resource, type Host, type HostSpec, type Lab, type PartSpec, type PartStatusRecord, type VniClaim } from './records.js';
+import { keys, parseRecord, resource, type Host, type HostSpec, type Lab, type PartSpec, type PartStatusRecord, type VniClaim, VNI_BLOCK, VNI_BLOCKS } from './records.js';
 import { crossCables, splitPlan } from './split.js';
 
 /**
@@ -26,18 +25,17 @@ export async function registeredHosts(etcd: EtcdClient): Promise<ClusterHost[]> 
   return kvs.map((kv) => parseRecord<Host>(kv.key, kv.value, 'Host')).map((h) => ({ name: h.metadata.name, spec: h.spec }));
 }
 
-/** The lowest free VNIs, one per cable. */
-function pickVnis(count: number, taken: ReadonlySet<number>): number[] {
-  const out: number[] = [];
-  for (let v = 1; out.length < count && v <= VXLAN_VNI_MAX; v++) if (!taken.has(v)) out.push(v);
-  if (out.length < count) throw new ClusterError(`no free VXLAN ids left in etcd (${taken.size} are claimed)`);
-  return out;
+/** The lowest block of VXLAN ids no lab holds. */
+function freeBlock(taken: ReadonlySet<number>): number {
+  for (let b = 1; b <= VNI_BLOCKS; b++) if (!taken.has(b)) return b;
+  throw new ClusterError(`no free block of VXLAN ids left in etcd (${taken.size} labs hold one)`);
 }
 
 export interface PlacedLab {
   readonly placement: ReadonlyMap<string, string>;
   readonly parts: readonly PartSpec[];
-  readonly vnis: readonly number[];
+  readonly vniBlock: number;
+  readonly cables: number;
 }
 
 const CLAIM_ATTEMPTS = 8;
@@ -50,18 +48,17 @@ export async function submitLab(etcd: EtcdClient, plan: Plan): Promise<PlacedLab
   const specs = new Map(hosts.map((h) => [h.name, h.spec]));
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const taken = new Set((await etcd.range(keys.vnis)).kvs.map((kv) => Number(kv.key.slice(keys.vnis.length))));
-    const vnis = pickVnis(cables.length, taken);
-    const vniOf = new Map(cables.map((c, i) => [c.id, vnis[i] as number]));
+    const block = freeBlock(taken);
+    if (cables.length >= VNI_BLOCK) throw new ClusterError(`lab '${plan.lab}' has ${cables.length} cables between machines; at most ${VNI_BLOCK - 1} are supported (one block of VXLAN ids)`);
+    const vniOf = new Map(cables.map((c, i) => [c.id, block * VNI_BLOCK + i]));
     const parts = splitPlan(plan, placement, specs, vniOf);
-    const lab: Lab = resource('Lab', plan.lab, { source: plan.source, placement: Object.fromEntries(placement), expect: plan.expect, hosts: parts.map((p) => p.host), vnis }, { phase: 'Deploying' });
-    const compare: TxnCompare[] = [{ key: keys.lab(plan.lab), absent: true }, ...vnis.map((v): TxnCompare => ({ key: keys.vni(v), absent: true }))];
+    const lab: Lab = resource('Lab', plan.lab, { source: plan.source, placement: Object.fromEntries(placement), expect: plan.expect, hosts: parts.map((p) => p.host), vniBlock: block, cables: cables.length }, { phase: 'Deploying' });
+    const compare: TxnCompare[] = [{ key: keys.lab(plan.lab), absent: true }, { key: keys.vniBlock(block), absent: true }];
+    const claim: VniClaim = resource('VniClaim', String(block), { lab: plan.lab, first: block * VNI_BLOCK, cables: cables.length });
     const ops: TxnOp[] = [
       { put: { key: keys.lab(plan.lab), value: JSON.stringify(lab) } },
       ...parts.map((p): TxnOp => ({ put: { key: keys.part(p.host, plan.lab), value: JSON.stringify(resource('Part', plan.lab, p, undefined, { 'nslab.dev/host': p.host })) } })),
-      ...cables.map((c): TxnOp => {
-        const claim: VniClaim = resource('VniClaim', String(vniOf.get(c.id)), { lab: plan.lab, cable: c.id });
-        return { put: { key: keys.vni(vniOf.get(c.id) as number), value: JSON.stringify(claim) } };
-      }),
+      { put: { key: keys.vniBlock(block), value: JSON.stringify(claim) } },
     ];
     let r;
     try {
@@ -75,15 +72,15 @@ export async function submitLab(etcd: EtcdClient, plan: Plan): Promise<PlacedLab
         { cause: err },
       );
     }
-    if (r.succeeded) return { placement, parts, vnis };
+    if (r.succeeded) return { placement, parts, vniBlock: block, cables: cables.length };
     const existing = await etcd.get(keys.lab(plan.lab));
     if (existing) {
       const other = parseRecord<Lab>(existing.key, existing.value, 'Lab');
       throw new ClusterError(`lab '${plan.lab}' is already up across machines (from ${other.spec.source}, on ${other.spec.hosts.join(', ')}); run 'nslab down ${plan.lab} --etcd ${etcd.url}' first`);
     }
-    // Another lab claimed one of our VNIs between the read and the transaction: read again.
+    // Another lab claimed the same block between the read and the transaction: read again.
   }
-  throw new ClusterError(`could not claim VXLAN ids for lab '${plan.lab}' in ${CLAIM_ATTEMPTS} tries (other labs are claiming at the same time)`);
+  throw new ClusterError(`could not claim a block of VXLAN ids for lab '${plan.lab}' in ${CLAIM_ATTEMPTS} tries (other labs are claiming at the same time)`);
 }
 
 export interface PartProgress {

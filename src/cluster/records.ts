@@ -10,7 +10,8 @@ import type { Plan, PlanAddress, PlanEnd, PlanRoute } from '../topology/plan.js'
  *   /nslab/labs/<lab>            Lab       the lab: source, placement, cables (created only if absent)
  *   /nslab/parts/<host>/<lab>    Part      one machine's share: an ordinary nslab plan plus its cables
  *   /nslab/status/<host>/<lab>   Part      that share's status, written by the agent under its lease
- *   /nslab/vni/<vni>             VniClaim  a VXLAN id held by one cable of one lab (created only if absent)
+ *   /nslab/vni/<block>           VniClaim  a block of VXLAN ids held by one lab (created only if absent):
+ *                                          block B is ids B×4096 … B×4096+4095, one per cable
  *   /nslab/requests/<host>/<id>  CheckRequest   probes for one machine's nodes (`check --etcd`), under the asker's lease
  *   /nslab/results/<host>/<id>   CheckRequest   what they found, under the same lease
  */
@@ -32,7 +33,7 @@ export const keys = {
   request: (host: string, id: string): string => `${ROOT}requests/${host}/${id}`,
   result: (host: string, id: string): string => `${ROOT}results/${host}/${id}`,
   vnis: `${ROOT}vni/`,
-  vni: (vni: number): string => `${ROOT}vni/${vni}`,
+  vniBlock: (block: number): string => `${ROOT}vni/${block}`,
 } as const;
 
 export interface ObjectMeta {
@@ -102,7 +103,9 @@ export interface LabSpec {
   /** The topology's expect: lines (checked across machines). */
   readonly expect: Plan['expect'];
   readonly hosts: readonly string[];
-  readonly vnis: readonly number[];
+  /** The lab's block of VXLAN ids (see VniClaim) and how many of them its cables use. */
+  readonly vniBlock: number;
+  readonly cables: number;
 }
 export type Lab = Resource<'Lab', LabSpec, { readonly phase: 'Deploying' | 'Ready' | 'Failed'; readonly message?: string }>;
 
@@ -115,7 +118,14 @@ export interface CheckRequestSpec {
 }
 export type CheckRequest = Resource<'CheckRequest', CheckRequestSpec, { readonly results?: readonly ProbeResult[]; readonly error?: string }>;
 
-export type VniClaim = Resource<'VniClaim', { readonly lab: string; readonly cable: string }>;
+/**
+ * VXLAN ids come in blocks of 4096, one block per lab, claimed with one
+ * create-if-absent comparison however many cables the lab has (etcd takes
+ * at most 128 operations in a transaction by default, --max-txn-ops).
+ */
+export const VNI_BLOCK = 4096;
+export const VNI_BLOCKS = 4095; // blocks 1…4095: ids 4096…16777215, never 0
+export type VniClaim = Resource<'VniClaim', { readonly lab: string; readonly first: number; readonly cables: number }>;
 
 export function resource<K extends string, S, T>(kind: K, name: string, spec: S, status?: T, labels?: Record<string, string>): Resource<K, S, T> {
   return {

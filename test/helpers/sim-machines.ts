@@ -167,9 +167,9 @@ export class SimCluster {
   }
 
   /** `nslab agent` on a machine, in the machine's own cgroups; resolves once it says it is registered. */
-  async startAgent(m: SimMachine, ttl = 3): Promise<void> {
+  async startAgent(m: SimMachine, ttl = 3, capacity = 1000): Promise<void> {
     const joins = m.cgroupProcs.map((f) => `echo $$ > '${f}'`).join(' && ');
-    const argv = this.inside(m, ['node', CLI, 'agent', '--etcd', this.etcdUrl, '--host', m.name, '--ttl', String(ttl)]);
+    const argv = this.inside(m, ['node', CLI, 'agent', '--etcd', this.etcdUrl, '--host', m.name, '--ttl', String(ttl), '--capacity', String(capacity)]);
     const child = spawn('sh', ['-c', `${joins} && exec taskset -c ${m.cpu} ${argv.map((a) => `'${a}'`).join(' ')}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     m.agent = child;
     m.agentLog = '';

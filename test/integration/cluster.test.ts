@@ -202,18 +202,25 @@ describe.skipIf(!isRoot || !haveEtcd)('multi-host labs across simulated machines
     );
     const ups = await Promise.all(files.map((f, i) => cluster.nslab(cluster.machines[i] as SimMachine, ['up', f, '--etcd', cluster.etcdUrl])));
     for (const r of ups) expect(r.exitCode, r.stderr).toBe(0);
-    const claims = (await cluster.etcdctl('get', '--prefix', '/nslab/vni/')).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { metadata: { name: string }; spec: { lab: string } });
+    const claims = (await cluster.etcdctl('get', '--prefix', '/nslab/vni/')).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { metadata: { name: string }; spec: { lab: string; first: number; cables: number } });
     const mine = claims.filter((c) => labs.includes(c.spec.lab));
     expect(mine).toHaveLength(2);
-    expect(new Set(mine.map((c) => c.metadata.name)).size).toBe(2);
+    expect(new Set(mine.map((c) => c.metadata.name)).size).toBe(2); // a block each
     const m2 = cluster.machine('m2');
+    const m3 = cluster.machine('m3');
+    const ids: number[] = [];
     for (const lab of labs) {
       const links = await ipOn<IpLinkDetail[]>(m2, ['-d', '-n', `${lab}-a`, 'link', 'show', 'eth0']);
+      const far = await ipOn<IpLinkDetail[]>(m3, ['-d', '-n', `${lab}-b`, 'link', 'show', 'eth0']);
       const claim = mine.find((c) => c.spec.lab === lab);
-      expect(links[0]?.linkinfo?.info_data?.id).toBe(Number(claim?.metadata.name));
+      const id = links[0]?.linkinfo?.info_data?.id as number;
+      expect(far[0]?.linkinfo?.info_data?.id).toBe(id);
+      expect(id).toBe(claim?.spec.first); // the first id of the lab's block
+      ids.push(id);
       const r = await cluster.sh(m2, ['ip', 'netns', 'exec', `${lab}-a`, 'ping', '-c', '1', '-W', '2', '10.255.0.2'], { timeoutMs: 15_000 });
       expect(r.exitCode, `${lab}: a → b: ${r.stdout}`).toBe(0);
     }
+    expect(ids[0]).not.toBe(ids[1]);
     // The second up of a lab is refused by etcd, and changes nothing.
     const again = await cluster.nslab(m1, ['up', files[0] as string, '--etcd', cluster.etcdUrl]);
     expect(again.exitCode).toBe(1);

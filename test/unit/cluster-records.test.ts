@@ -11,7 +11,7 @@ import { TOPOLOGIES } from '../helpers/nslab.js';
 
 describe('etcd records', () => {
   it('resource() writes the Kubernetes shape and parseRecord() reads it back', () => {
-    const r = resource('VniClaim', '7', { lab: 'fabric', cable: 'a~b' });
+    const r = resource('VniClaim', '7', { lab: 'fabric', first: 7 * 4096, cables: 3 });
     expect(r).toMatchObject({ apiVersion: 'nslab.dev/v1alpha1', kind: 'VniClaim', metadata: { name: '7' }, spec: { lab: 'fabric' } });
     expect(parseRecord('/nslab/vni/7', JSON.stringify(r), 'VniClaim')).toEqual(r);
   });
@@ -31,7 +31,7 @@ describe('mergedPlan()', () => {
     const hosts = new Map(['m1', 'm2'].map((h, i) => [h, { underlay: `10.0.0.${i + 1}`, mtu: 1500, capacity: 9 }]));
     const specs = splitPlan(plan, placement, hosts, new Map(cables.map((c, i) => [c.id, i + 1])));
     const parts = specs.map((s) => resource('Part', plan.lab, s) as Part);
-    const lab = resource('Lab', plan.lab, { source: plan.source, placement: Object.fromEntries(placement), expect: plan.expect, hosts: ['m1', 'm2'], vnis: [] }) as Lab;
+    const lab = resource('Lab', plan.lab, { source: plan.source, placement: Object.fromEntries(placement), expect: plan.expect, hosts: ['m1', 'm2'], vniBlock: 1, cables: cables.length }) as Lab;
     const sortNodes = (p: typeof plan) => checkNodes(p).map((n) => ({ ...n, addresses: [...n.addresses].sort((a, b) => a.address.localeCompare(b.address)) })).sort((a, b) => a.name.localeCompare(b.name));
     expect(sortNodes(mergedPlan(lab, parts))).toEqual(sortNodes(plan));
     expect(cables.length).toBeGreaterThan(0);
