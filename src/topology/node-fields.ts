@@ -94,6 +94,12 @@ export function parseConfinement(get: Inherited, file: string): NodeConfinement 
 }
 
 /**
+ * Where the programs and libraries live that nslab's launcher and the node's
+ * init run inside a node before it is confined: a bind there would choose them.
+ */
+const SYSTEM_DIRS = ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr'];
+
+/**
  * containerlab's `binds:` entries, `SRC:DST[:ro|:rw]`: SRC relative to the
  * topology file and existing now, DST absolute and not one of the paths the
  * sandbox itself provides.
@@ -118,6 +124,11 @@ export function parseBinds(f: Field, file: string): BindDef[] {
     }
     if (dst === '/' || dst === '/proc' || dst.startsWith('/proc/') || dst === '/sys' || dst.startsWith('/sys/') || dst === '/dev' || dst.startsWith('/dev/')) {
       item.error(`bind '${text}': nslab makes ${dst} for the node itself; bind somewhere else`);
+      continue;
+    }
+    const system = SYSTEM_DIRS.find((d) => dst === d || dst.startsWith(`${d}/`));
+    if (system !== undefined) {
+      item.error(`bind '${text}': ${dst} is under ${system}, whose programs and libraries start the node's commands and its init (sh, setpriv, unshare, the dynamic loader); bind somewhere else`);
       continue;
     }
     if (!existsSync(src)) {

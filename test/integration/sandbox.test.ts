@@ -62,7 +62,7 @@ function processesOf(uid: number): number[] {
 describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
   let bindDir = '';
   beforeAll(async () => {
-    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/mnt:ro", "state:/var/lib/app"] }\n    h5: {}\n'));
+    const file = writeTopology('sbx.yaml', topology(lab, '    h4: { binds: ["files:/mnt:ro", "state:/var/lib/app"] }\n    h5: {}\n    h6: { cap-add: [SYS_ADMIN], seccomp: unconfined }\n'));
     bindDir = dirname(file);
     mkdirSync(join(bindDir, 'files'));
     writeFileSync(join(bindDir, 'files', 'hello.txt'), 'hello from the machine\n');
@@ -104,6 +104,36 @@ describe.skipIf(!isRoot)('a sandboxed node, attacked from inside', () => {
     const r = await inNode('h2', 'exec bash -i -c "echo home=\\$HOME" 2>&1 </dev/null');
     expect(r.stdout).toContain('home=/tmp');
     expect(r.stdout).not.toMatch(/Permission denied/);
+  });
+
+  it("cannot get its own programs run as the machine's root: nsenter and setpriv planted on PATH inside the node are never used", async () => {
+    // h6 may mount (SYS_ADMIN, no filter): it covers /usr/local/sbin, first on root's PATH, with launchers of its own.
+    const plant = [
+      'mount -t tmpfs planted /usr/local/sbin',
+      'for p in nsenter setpriv unshare; do printf "#!/bin/sh\\necho \\$(id -u) \\$(cat /proc/self/uid_map) > /tmp/ran-$p\\nexec /usr/bin/$p \\"\\$@\\"\\n" > /usr/local/sbin/$p; chmod 755 /usr/local/sbin/$p; done',
+      'ls /usr/local/sbin',
+    ].join(' && ');
+    const planted = await inNode('h6', plant);
+    expect(planted.stdout.split('\n')).toEqual(expect.arrayContaining(['nsenter', 'setpriv', 'unshare']));
+    // A new init too: the machine's root starts it, so it must not be started through the node's tree either.
+    const view = JSON.parse((await nslab(['inspect', lab, '--json'])).stdout) as { nodes: { name: string; sandbox?: { init: number | null } }[] };
+    const init = view.nodes.find((n) => n.name === 'h6')?.sandbox?.init;
+    expect(init).toBeGreaterThan(0);
+    process.kill(init as number, 'SIGKILL');
+    for (let i = 0; i < 100 && existsSync(`/proc/${init}/status`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${init}/status`, 'utf8')); i++) await new Promise((r) => setTimeout(r, 20));
+    const path = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+    const r = await execa('node', [CLI, 'exec', lab, 'h6', '--', 'sh', '-c', 'echo ran; ls /tmp'], { reject: false, stdin: 'ignore', env: { PATH: path } });
+    expect(r.stdout.split('\n')[0]).toBe('ran');
+    // What the node planted may run, but only as the node's root: inside the lab's user namespace, never the machine's.
+    const tmp = join(`/run/nslab/${lab}/nodes/h6/tmp`);
+    const ran = readdirSync(tmp).filter((f) => f.startsWith('ran-'));
+    expect(ran).not.toContain('ran-nsenter');
+    const machineMap = readFileSync('/proc/self/uid_map', 'utf8').trim().split(/\s+/).join(' ');
+    for (const f of ran) {
+      const [uid, ...map] = readFileSync(join(tmp, f), 'utf8').trim().split(/\s+/);
+      expect({ f, uid, map: map.join(' ') }).not.toEqual({ f, uid: '0', map: machineMap });
+      expect(map.join(' '), f).not.toBe(machineMap);
+    }
   });
 
   it('sees only its own processes and cannot signal the machine or another lab', async () => {

@@ -24,12 +24,13 @@ describe('a sandboxed node’s seccomp filter', () => {
     expect(() => checkSeccompFilter(filter.program)).not.toThrow();
   });
 
-  it('lets the launcher join the node’s user and PID namespaces, and nothing else', () => {
+  it('lets the launcher join the node’s mount, user and PID namespaces, and nothing else', () => {
     for (const arch of ['x86_64', 'aarch64'] as const) {
+      expect(decide(filter.program, arch, 'setns', [3n, BigInt(CLONE_NS.CLONE_NEWNS)])).toEqual(ALLOWED);
       expect(decide(filter.program, arch, 'setns', [3n, BigInt(CLONE_NS.CLONE_NEWUSER)])).toEqual(ALLOWED);
       expect(decide(filter.program, arch, 'setns', [3n, BigInt(CLONE_NS.CLONE_NEWPID)])).toEqual(ALLOWED);
       // nstype 0 ("any type") would let a node join whatever fd it holds.
-      for (const t of [0n, BigInt(CLONE_NS.CLONE_NEWNET), BigInt(CLONE_NS.CLONE_NEWNS), BigInt(CLONE_NS.CLONE_NEWUSER | CLONE_NS.CLONE_NEWNET)]) {
+      for (const t of [0n, BigInt(CLONE_NS.CLONE_NEWNET), BigInt(CLONE_NS.CLONE_NEWUTS), BigInt(CLONE_NS.CLONE_NEWUSER | CLONE_NS.CLONE_NEWNET)]) {
         expect(decide(filter.program, arch, 'setns', [3n, t])).toEqual(EPERM);
       }
       expect(decide(filter.program, arch, 'unshare', [BigInt(CLONE_NS.CLONE_NEWUSER)])).toEqual(EPERM);
@@ -132,6 +133,15 @@ describe('binds: in the topology', () => {
     expect(lines.some((l) => /:8:\d+: .*makes \/proc\/sys for the node itself/.test(l ?? ''))).toBe(true);
     expect(lines.some((l) => /:9:\d+: .*not SRC:DST/.test(l ?? ''))).toBe(true);
     expect(lines.some((l) => /:10:\d+: .*binds need a sandboxed node/.test(l ?? ''))).toBe(true);
+  });
+
+  it("refuses binds over the directories the launcher and the init run programs and libraries from, with file:line", () => {
+    const dsts = ['/usr/local/sbin', '/usr', '/bin', '/lib/x86_64-linux-gnu', '/lib64', '/sbin'];
+    const text = ['name: b', 'topology:', '  nodes:', '    h1:', '      binds:', ...dsts.map((d) => `        - "/tmp:${d}"`), '        - "/tmp:/usrdata"', ''].join('\n');
+    const { errors } = loadTopologyText(text, 'bind-system');
+    const lines = errors.map((e) => e.split('\n')[0] ?? '');
+    dsts.forEach((d, i) => expect(lines.some((l) => l.includes(`:${6 + i}:`) && l.includes(`${d} is under`)), d).toBe(true));
+    expect(lines.some((l) => l.includes('/usrdata'))).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CAP_NAMES, type CapSet } from '../caps/index.js';
 import {
-  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWUTS, MNT_DETACH, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
+  CLONE_FS, CLONE_NEWCGROUP, CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUTS, MNT_DETACH, O_CLOEXEC, O_RDONLY, PR_SET_NO_NEW_PRIVS, libc,
 } from '../../os/libc.js';
 import { sleepSync } from '../../os/sleep.js';
 import { ordinaryStdioAndSignals, resolveProgram } from '../process-start.js';
@@ -84,22 +84,19 @@ function awaitInitReady(): void {
 }
 
 /**
- * Start the node's init, from a thread already in the node's network and
- * mount namespaces and cgroups:
- *   nsenter --user=USERNS -- unshare --pid --uts --ipc --cgroup --fork --kill-child -- sh -c INIT HOSTNAME
- * and wait (bounded) until its /proc is mounted.
+ * Start the node's init, from a thread in the node's network namespace and
+ * cgroups and in the machine's mount namespace (so that the launcher is the
+ * machine's nsenter, not a file the node's tree could put on its PATH):
+ *   nsenter --mount=MNT --user=USERNS -- unshare --pid --uts --ipc --cgroup --fork --kill-child -- sh -c INIT HOSTNAME
+ * nsenter joins the node's mount namespace while still root, then the lab's
+ * user namespace, and only then runs anything of the node's tree (unshare, sh).
  */
-function startInit(usernsFd: number, hostname: string): void {
+function startInit(c: SandboxConfinement): void {
   // Loaded here, not at the top: child_process brings net and stream, which exec's start-up would pay for every time.
   const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
-  const argv = ['--user=/proc/self/fd/3', '--', 'unshare', '--pid', '--uts', '--ipc', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT, hostname];
-  const child = spawn('nsenter', argv, {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'ignore', usernsFd],
-  });
+  const argv = [`--mount=${c.mnt}`, `--user=${c.userns}`, '--', 'unshare', '--pid', '--uts', '--ipc', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT, c.hostname];
+  const child = spawn(resolveProgram('nsenter'), argv, { detached: true, stdio: 'ignore' });
   child.unref();
-  for (let i = 0; i < 1000 && !initRuns(); i++) sleepSync(2);
-  if (!initRuns()) throw new SandboxEnterError('the node\'s init did not start within 2 s (util-linux nsenter, unshare and mount are needed)');
 }
 
 /** `setpriv --bounding-set` text for a capability set: `-all,+net_admin,…`. */
@@ -110,24 +107,30 @@ export function boundingSetArg(caps: CapSet): string {
 
 /**
  * Become a process of a sandboxed node and run path. In this thread: join
- * the node's network and mount namespaces, start its init if nothing runs
- * there yet, join the UTS, IPC and cgroup namespaces the init made; no_new_privs; the
- * seccomp filter. Then, since Node cannot join a user namespace, execve
- * the launcher:
- *   nsenter --user=/proc/1/ns/user --pid=/proc/1/ns/pid --
+ * the node's network namespace, look into its mount namespace to start its
+ * init if nothing runs there yet, join the UTS, IPC and cgroup namespaces
+ * the init made and its PID namespace for children; no_new_privs; back in
+ * the machine's mount namespace, the seccomp filter. Then, since Node cannot
+ * join a user namespace, execve the machine's launcher:
+ *   nsenter --mount=MNT --user=USERNS --pid=/proc/self/ns/pid_for_children --
  *     setpriv --bounding-set=-all,+CAPS --inh-caps=-all -- PATH ARGS
- * nsenter becomes uid 0 inside (an unprivileged uid outside), forks into the
- * node's PID namespace and passes on the exit code; setpriv narrows the
- * capabilities, which joining a user namespace resets to all.
- * The caller has already moved this process into the node's cgroups.
+ * Nothing of the node's file tree runs, or is even loaded, as the machine's
+ * root: a node's binds (or its own mounts) could put any program or library
+ * on the machine's PATH there. nsenter becomes uid 0 inside (an
+ * unprivileged uid outside), forks into the node's PID namespace and passes
+ * on the exit code. The caller has already moved this process into the node's cgroups.
  */
 export function execSandboxed(c: SandboxConfinement, path: string, argv: readonly string[], env: readonly string[]): never {
-  const fds = [c.netns, c.mnt, c.userns].map((p) => libc.open(p, O_RDONLY | O_CLOEXEC));
-  const [net, mnt, userns] = fds as [number, number, number];
+  // Opened in the machine's mount namespace: where this thread comes back to before any execve.
+  const machineMnt = libc.open('/proc/thread-self/ns/mnt', O_RDONLY | O_CLOEXEC);
+  const [net, mnt] = [c.netns, c.mnt].map((p) => libc.open(p, O_RDONLY | O_CLOEXEC)) as [number, number];
   // Threads share fs state; this one gets its own before a mount namespace.
   libc.unshare(CLONE_FS);
   // The machine's sysfs, to tell a /sys a dead init left from the builder's copy of the machine's.
   const machineSys = statSync('/sys').dev;
+  // The programs nslab starts as the machine's root are the machine's, looked up here, never in the node's tree.
+  const nsenter = resolveProgram('nsenter');
+  const setpriv = resolveProgram('setpriv');
   libc.setns(net, CLONE_NEWNET);
   libc.setns(mnt, CLONE_NEWNS);
   if (!initRuns()) {
@@ -144,24 +147,35 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
         }
       }
     }
-    startInit(userns, c.hostname);
+    libc.setns(machineMnt, CLONE_NEWNS);
+    startInit(c);
+    libc.setns(mnt, CLONE_NEWNS);
+    for (let i = 0; i < 1000 && !initRuns(); i++) sleepSync(2);
+    if (!initRuns()) throw new SandboxEnterError("the node's init did not start within 2 s (util-linux nsenter, unshare and mount are needed)");
   }
   awaitInitReady();
-  // Paths below are the node's: its /proc, where its init is PID 1.
+  // Paths below are the node's: its /proc, where its init is PID 1. The PID
+  // namespace is joined for this thread's children (pid_for_children), which
+  // the launcher's own child inherits.
   libc.setns(libc.open('/proc/1/ns/uts', O_RDONLY | O_CLOEXEC), CLONE_NEWUTS);
   libc.setns(libc.open('/proc/1/ns/ipc', O_RDONLY | O_CLOEXEC), CLONE_NEWIPC);
   libc.setns(libc.open('/proc/1/ns/cgroup', O_RDONLY | O_CLOEXEC), CLONE_NEWCGROUP);
+  libc.setns(libc.open('/proc/1/ns/pid', O_RDONLY | O_CLOEXEC), CLONE_NEWPID);
   libc.prctl(PR_SET_NO_NEW_PRIVS, 1);
+  // Back to the machine's mount namespace: the launcher and its libraries load from the machine's tree.
+  libc.setns(machineMnt, CLONE_NEWNS);
   ordinaryStdioAndSignals();
-  // The command is looked up inside the node (setpriv's execvp, the node's PATH), where it runs.
+  // nsenter joins the node's mount namespace, then the lab's user namespace (root there, an
+  // unprivileged uid outside), forks into the node's PID namespace, and only then runs
+  // setpriv and the command from the node's tree; setpriv narrows the capabilities, which
+  // joining a user namespace resets to all. The command is looked up inside the node.
   const launcher = [
-    'nsenter', '--user=/proc/1/ns/user', '--pid=/proc/1/ns/pid', '--',
-    resolveProgram('setpriv'), `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),
+    'nsenter', `--mount=${c.mnt}`, `--user=${c.userns}`, '--pid=/proc/self/ns/pid_for_children', '--',
+    setpriv, `--bounding-set=${boundingSetArg(c.caps)}`, '--inh-caps=-all', '--', path, ...argv.slice(1),
   ];
   // Nothing but 0–2 crosses into the node: an fd the caller left open could name the machine's files.
   libc.closeRangeOnExec(3);
-  // Last: the filter allows only the launcher's setns calls (user, PID).
-  const nsenter = resolveProgram('nsenter');
+  // Last: the filter allows only the launcher's setns calls (mount, user, PID).
   if (c.seccomp) installFilter(c.seccomp.program, c.seccomp.flags);
   return libc.execve(nsenter, launcher, env);
 }

@@ -61,11 +61,12 @@ export function compileSetting(setting: SeccompSetting, options: CompileOptions 
 
 /**
  * What a sandboxed node's filter must also allow: the launcher that starts
- * its commands (util-linux nsenter) joins the node's user and PID namespaces
- * after the filter is loaded (Node cannot join a user namespace itself).
- * setns(fd, CLONE_NEWUSER | CLONE_NEWPID) reaches only namespaces the
- * caller already owns or descends from, so it opens no way out; every other
- * setns stays as the policy says.
+ * its commands (util-linux nsenter) joins the node's mount, user and PID
+ * namespaces after the filter is loaded (Node cannot join a user namespace
+ * itself, and must not run anything from the node's tree as the machine's
+ * root, so the mount namespace is the launcher's to join too). Joining a
+ * mount namespace takes CAP_SYS_ADMIN over its owner as well, and a node
+ * holds no fd of another node's; every other setns stays as the policy says.
  */
 export function withLauncherRules(policy: Policy): Policy {
   const join = (flag: number, what: string): Rule => ({
@@ -74,7 +75,7 @@ export function withLauncherRules(policy: Policy): Policy {
     args: [{ index: 1, op: SCMP_CMP.SCMP_CMP_EQ, value: BigInt(flag) }],
     origin: `sandbox launcher: setns into the node's ${what} namespace`,
   });
-  return { ...policy, rules: [join(CLONE_NS.CLONE_NEWUSER, 'user'), join(CLONE_NS.CLONE_NEWPID, 'PID'), ...policy.rules] };
+  return { ...policy, rules: [join(CLONE_NS.CLONE_NEWNS, 'mount'), join(CLONE_NS.CLONE_NEWUSER, 'user'), join(CLONE_NS.CLONE_NEWPID, 'PID'), ...policy.rules] };
 }
 
 /** The setting with withLauncherRules applied to its policy (unconfined stays unconfined). */
