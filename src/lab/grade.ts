@@ -3,10 +3,12 @@ import { loadTopology, TopologyFileError } from '../topology/load.js';
 import { compilePlan, type Plan } from '../topology/plan.js';
 import { readTopologyText } from '../topology/read.js';
 import { teacherExpectations } from '../topology/teacher.js';
-import type { ExpectDef, Topology } from '../topology/types.js';
+import type { BindDef, ExpectDef, Topology } from '../topology/types.js';
 import { checkLab, checkVerdict, DEFAULT_CHECK, type CheckOptions, type ExpectationResult } from './check.js';
 import { down } from './down.js';
-import { up } from './up.js';
+import { LabBusyError, LabStateError, up } from './up.js';
+import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
 /**
  * `nslab grade`: each student's topology brought up in turn under a lab
@@ -73,6 +75,30 @@ function loadRenamed(file: string, text: string, lab: string): Topology {
   return renamed !== undefined ? loadTopology(file, renamed) : { ...original, name: lab };
 }
 
+/**
+ * What a student's file may not ask of the grading machine, which runs it as
+ * root: every node sandboxed (`isolation: network` runs its commands as the
+ * machine's root), no binds of the machine's files, no uplink to the
+ * machine's network, and no file read from outside the student's directory
+ * (an FRR startup-config or a seccomp profile).
+ */
+export function gradeRefusals(topo: Topology, file: string): string[] {
+  const out: string[] = [];
+  const at = (o: { pos: { file: string; line: number; col: number }; field: string }): string => `${o.pos.file}:${o.pos.line}:${o.pos.col} ${o.field}`;
+  const inside = (path: string): boolean => {
+    const rel = relative(dirname(resolve(file)), path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  for (const n of topo.nodes.values()) {
+    if (n.confine.isolation === 'network') out.push(`${at(n)}: isolation: network would run this lab's commands as the grading machine's root; grade runs every node sandboxed`);
+    if (n.confine.binds.length > 0) out.push(`${at(n.confine.binds[0] as BindDef)}: binds show the grading machine's files in a node; grade allows none`);
+    if (n.confine.seccomp.mode === 'profile' && !inside(n.confine.seccomp.file)) out.push(`${at(n)}: the seccomp profile ${n.confine.seccomp.file} is outside the student's directory`);
+    if (n.frr?.config !== undefined && !inside(n.frr.config)) out.push(`${at(n.frr)}: the startup-config ${n.frr.config} is outside the student's directory`);
+  }
+  if (topo.uplink) out.push(`${at(topo.uplink)}: an uplink reaches the grading machine's network; grade allows none`);
+  return out;
+}
+
 function isExpectation(x: ExpectDef | Diagnostic): x is ExpectDef {
   return !('severity' in x);
 }
@@ -84,18 +110,22 @@ async function gradeOne(file: string, lab: string, teacher: { file: string; text
   const failed = (error: string): StudentGrade => ({ ...base, status: 'error', error, expectations: [], passed: 0, total: 0, seconds: seconds() });
   let topo: Topology;
   try {
-    topo = loadRenamed(file, readTopologyText(file), lab);
+    // Whatever the regex renamed, the lab is this run's name (a decoy `name:` line must not choose it).
+    topo = { ...loadRenamed(file, readTopologyText(file), lab), name: lab };
   } catch (err) {
     if (err instanceof TopologyError || err instanceof TopologyFileError) return failed(messageOf(err));
     throw err;
   }
+  const refused = gradeRefusals(topo, file);
+  if (refused.length > 0) return failed(refused.join('\n'));
   const items = teacherExpectations(teacher.file, teacher.text, topo);
   const plan: Plan = compilePlan({ ...topo, expect: items.filter(isExpectation) });
   let facts: Record<string, unknown>;
   try {
     facts = await up(plan);
   } catch (err) {
-    await down(lab).catch(() => undefined);
+    // A lab of that name that is up or busy is someone else's: up made nothing, and down must not touch it.
+    if (!(err instanceof LabStateError || err instanceof LabBusyError)) await down(lab).catch(() => undefined);
     return failed(`${file}: nslab up failed: ${messageOf(err)}`);
   }
   try {
@@ -119,7 +149,8 @@ async function gradeOne(file: string, lab: string, teacher: { file: string; text
 
 /** Grade every student file in order; each lab is down again before the next comes up. */
 export async function grade(teacher: { file: string; text: string }, students: readonly string[], opts: GradeOptions = {}): Promise<GradeReport> {
-  const prefix = opts.labPrefix ?? `g${process.pid % 100000}s`;
+  // Random as well as this process's: a crashed earlier run's labs, or a user's, do not share it.
+  const prefix = opts.labPrefix ?? `g${(process.pid % 1000).toString(36)}${randomBytes(2).toString('hex')}s`;
   const out: StudentGrade[] = [];
   for (const [i, file] of students.entries()) {
     let g: StudentGrade;

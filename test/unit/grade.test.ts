@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, formatGrade, formatGradeCsv, formatGradeJunit, xmlText } from '../../src/lab/grade-format.js';
-import { renamedText, type GradeReport } from '../../src/lab/grade.js';
+import { gradeRefusals, renamedText, type GradeReport } from '../../src/lab/grade.js';
 import { TopologyError } from '../../src/topology/diagnostics.js';
 import { loadTopology } from '../../src/topology/load.js';
 import { checkTeacherFile, teacherExpectations } from '../../src/topology/teacher.js';
@@ -71,5 +71,29 @@ describe('grade reports', () => {
     expect(text).toContain('FAIL  b,"x".yaml (0/1)\n    ✗ t.yaml:2:5 expect[0]: expected h1 to reach h2;');
     expect(text).toContain('ERROR c.yaml\n    c.yaml:3:3: invalid YAML: x');
     expect(text).toContain('1 of 3 passed, 1 failed, 1 could not be graded');
+  });
+});
+
+describe("what a student's file may not ask of the grading machine", () => {
+  const at = '/srv/grading/bob/lab.yaml';
+  const refusals = (yaml: string): string[] => gradeRefusals(loadTopology(at, yaml), at);
+
+  it('allows a plain sandboxed lab', () => {
+    expect(refusals(STUDENT)).toEqual([]);
+  });
+
+  it('refuses isolation: network, binds and an uplink, each at its file:line', () => {
+    const yaml = [
+      'name: lab1',
+      'topology:',
+      '  nodes:',
+      '    h1: { isolation: network }',
+      '    h2: { binds: ["/tmp:/srv/x"] }',
+      '  links: [{ endpoints: [h1, h2] }]',
+      '',
+    ].join('\n');
+    const r = refusals(yaml);
+    expect(r.some((l) => /lab\.yaml:4:\d+ .*isolation: network would run/.test(l))).toBe(true);
+    expect(r.some((l) => /lab\.yaml:5:\d+ .*binds show the grading machine's files/.test(l))).toBe(true);
   });
 });
