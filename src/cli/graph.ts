@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isIP } from 'node:net';
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../topology/diagnostics.js';
@@ -32,16 +35,26 @@ function parseListen(text: string | undefined): string {
   return bare;
 }
 
-/** Open the page in the desktop's browser when there is a desktop; never required. */
-function openBrowser(url: string): void {
-  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+/**
+ * Open the page in the desktop's browser when there is a desktop; never
+ * required. The browser is handed a 0600 file that redirects to the URL, as
+ * Jupyter does, not the URL: a command line is every local user's to read
+ * (/proc/PID/cmdline), and the URL holds the token. Returns the file, for removal.
+ */
+function openBrowser(url: string): string | undefined {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'nslab-graph-'));
+  const page = join(dir, 'open.html');
+  const href = url.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><a href="${href}">nslab graph</a>\n`, { mode: 0o600 });
   try {
-    const child = spawn('xdg-open', [url], { detached: true, stdio: 'ignore' });
+    const child = spawn('xdg-open', [page], { detached: true, stdio: 'ignore' });
     child.on('error', () => undefined);
     child.unref();
   } catch {
     // No xdg-open: the URL is printed anyway.
   }
+  return dir;
 }
 
 /** Resolves when SIGINT or SIGTERM arrives. */
@@ -118,8 +131,12 @@ export function registerGraph(program: Command): void {
       process.stdout.write(`nslab graph: lab ${target.lab}${viewer.watcher.live ? '' : ' (not deployed)'} at ${viewer.pageUrl}\n`);
       if (listen === '0.0.0.0' || listen === '::') process.stdout.write(`listening on every address of this machine (port ${viewer.port}); the token is required on each\n`);
       process.stdout.write('press Ctrl-C to stop\n');
-      if (opts.open) openBrowser(viewer.pageUrl);
-      await untilInterrupted();
+      const opened = opts.open ? openBrowser(viewer.pageUrl) : undefined;
+      try {
+        await untilInterrupted();
+      } finally {
+        if (opened) rmSync(opened, { recursive: true, force: true });
+      }
       await viewer.close();
       process.stdout.write('nslab graph: stopped\n');
     });

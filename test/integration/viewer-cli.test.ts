@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execa, type ResultPromise } from 'execa';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +141,32 @@ describe.skipIf(!isRoot)('nslab graph (the command)', () => {
     expect(r2.exitCode).toBe(0);
     expect(r2.stdout).toContain('not deployed');
     expect(existsSync(out2)).toBe(true);
+  });
+
+  it("hands the desktop's browser a 0600 file, never the URL: a command line is every user's to read (/proc/PID/cmdline)", async () => {
+    const fake = mkdtempSync(join(tmpdir(), 'nslab-xdg-'));
+    const record = join(fake, 'argv');
+    writeFileSync(join(fake, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > ${record}\n`, { mode: 0o755 });
+    try {
+      const child = execa('node', [CLI, 'graph', planned], { stdin: 'ignore', reject: false, timeout: 60_000, env: { DISPLAY: ':nslab-test', PATH: `${fake}:${process.env.PATH}` } }) as Child;
+      started.push(child);
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      for (let i = 0; i < 300 && !(existsSync(record) && readFileSync(record, 'utf8').trim()); i++) await new Promise((r) => setTimeout(r, 50));
+      const arg = readFileSync(record, 'utf8').trim();
+      expect(arg).not.toContain('token=');
+      const token = /\?token=([\w-]{43})/.exec(out)?.[1];
+      expect(token).toBeDefined();
+      expect(statSync(arg).mode & 0o777).toBe(0o600);
+      expect(readFileSync(arg, 'utf8')).toContain(`token=${token}`);
+      child.kill('SIGINT');
+      await child;
+      expect(existsSync(arg)).toBe(false);
+    } finally {
+      rmSync(fake, { recursive: true, force: true });
+    }
   });
 
   it('says what is wrong, without a stack, for a lab that is not up or a bad port', async () => {
