@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { libc } from '../os/libc.js';
 import { openPty, setWindowSize } from '../sys/pty.js';
+import type { Plan } from '../topology/plan.js';
 import type { LabState } from './watch.js';
 
 /**
@@ -72,13 +73,9 @@ export class Terminals {
     });
   }
 
-  /** Why this node gets no terminal, in one line; undefined when it may. */
   private refusal(node: string): string | undefined {
     const s = this.opts.state();
-    if (s.status === undefined) return `lab ${s.plan.lab} is not up: there is no node to open a terminal in`;
-    const nodes = s.plan.namespaces.map((n) => n.node);
-    if (!nodes.includes(node)) return `lab ${s.plan.lab} has no node '${node.replace(/[\u0000-\u001f\u007f]/g, '?')}' (nodes: ${nodes.join(', ')})`;
-    return undefined;
+    return terminalRefusal(s.plan, s.status, node);
   }
 
   private start(ws: WebSocket, lab: string, node: string, cols: number, rows: number): void {
@@ -162,4 +159,17 @@ export class Terminals {
     for (const s of [...this.sessions]) s.close();
     this.wss.close();
   }
+}
+
+/** Why node gets no terminal from the page, in one line; undefined when it may. */
+export function terminalRefusal(plan: Plan, status: string | undefined, node: string): string | undefined {
+  if (status === undefined) return `lab ${plan.lab} is not up: there is no node to open a terminal in`;
+  const nodes = plan.namespaces.map((n) => n.node);
+  if (!nodes.includes(node)) return `lab ${plan.lab} has no node '${node.replace(/[\u0000-\u001f\u007f]/g, '?')}' (nodes: ${nodes.join(', ')})`;
+  // Root in such a node is root on this machine: the page's token (a cookie browsers also send to
+  // other ports of this host) must not be a root shell. nslab exec, run by root, still opens one.
+  if (plan.namespaces.find((n) => n.node === node)?.confine.isolation === 'network') {
+    return `node ${node} has isolation: network, so a shell there is root on this machine; the page opens terminals only in sandboxed nodes (use nslab exec ${plan.lab} ${node})`;
+  }
+  return undefined;
 }
