@@ -3,6 +3,8 @@ import { decodeLink, dumpLinks } from '../rtnl/link.js';
 import { RtnlSession } from '../rtnl/session.js';
 import { netnsPath } from '../sys/netns-path.js';
 import type { Plan } from '../topology/plan.js';
+// A node with NET_ADMIN names its own interfaces, and Linux lets a name hold terminal control bytes.
+import { printable } from '../topology/printable.js';
 
 /**
  * What `nslab capture` listens on, from the words the user gave:
@@ -90,7 +92,3 @@ export function nodeAddresses(plan: Plan, node: string): IpAddress[] | undefined
   return plan.addresses.filter((a) => a.netns === ns.name).map((a) => parseCidr(a.address));
 }
 
-/** A name for a message: a node with NET_ADMIN names its own interfaces, and Linux lets a name hold terminal control bytes. */
-function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}

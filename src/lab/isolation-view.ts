@@ -6,6 +6,7 @@ import type { Plan } from '../topology/plan.js';
 import { utsPath, type ConfineFacts } from './confine-node.js';
 import { labCgroups } from './inspect.js';
 import type { SandboxFacts } from './sandbox.js';
+import { printable } from '../topology/printable.js';
 
 /**
  * `nslab inspect --isolation`: what keeps each node apart, read from the
@@ -216,7 +217,7 @@ export function isolationView(plan: Plan, facts?: Readonly<Record<string, unknow
     return {
       node: n.node,
       isolation: n.confine.isolation,
-      process: proc ? { pid: proc.pid, name: statusField(proc.status, 'Name') ?? '?', role: proc.role } : null,
+      process: proc ? { pid: proc.pid, name: printable(statusField(proc.status, 'Name') ?? '?'), role: proc.role } : null,
       namespaces,
       uidMap,
       gidMap,

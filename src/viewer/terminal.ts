@@ -7,6 +7,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { libc } from '../os/libc.js';
 import { openPty, setWindowSize } from '../sys/pty.js';
 import type { Plan } from '../topology/plan.js';
+import { printable } from '../topology/printable.js';
 import type { LabState } from './watch.js';
 
 /**
@@ -165,7 +166,7 @@ export class Terminals {
 export function terminalRefusal(plan: Plan, status: string | undefined, node: string): string | undefined {
   if (status === undefined) return `lab ${plan.lab} is not up: there is no node to open a terminal in`;
   const nodes = plan.namespaces.map((n) => n.node);
-  if (!nodes.includes(node)) return `lab ${plan.lab} has no node '${node.replace(/[\u0000-\u001f\u007f]/g, '?')}' (nodes: ${nodes.join(', ')})`;
+  if (!nodes.includes(node)) return `lab ${plan.lab} has no node '${printable(node)}' (nodes: ${nodes.join(', ')})`;
   // Root in such a node is root on this machine: the page's token (a cookie browsers also send to
   // other ports of this host) must not be a root shell. nslab exec, run by root, still opens one.
   if (plan.namespaces.find((n) => n.node === node)?.confine.isolation === 'network') {

@@ -16,3 +16,10 @@ describe("the graph page's terminals", () => {
     expect(terminalRefusal(plan, undefined, 'h1')).toMatch(/is not up/);
   });
 });
+
+describe('printable()', () => {
+  it('escapes C0, DEL and C1 controls a node could put in a name, and keeps the rest', async () => {
+    const { printable } = await import('../../src/topology/printable.js');
+    expect(printable('eth0\u001b[2J\u0007\u007f\u009bx é')).toBe('eth0\\x1b[2J\\x07\\x7f\\x9bx é');
+  });
+});
