@@ -86,10 +86,15 @@ describe.skipIf(!isRoot)('nslab link set / show', () => {
   });
 
   it('carries 10 mbit within 20% across the limited link (TCP, measured)', async () => {
-    const t = await measureTcp({ from: ns('h1'), to: ns('h2'), address: '10.0.0.2', warmupMs: 500, windowMs: 2000 });
-    const measured = `measured ${(t.bitsPerSecond / 1e6).toFixed(2)} mbit/s over ${t.seconds.toFixed(2)} s`;
-    expect(t.bitsPerSecond, measured).toBeGreaterThan(0.8 * RATE);
-    expect(t.bitsPerSecond, measured).toBeLessThan(1.2 * RATE);
+    // Up to three windows: other test files share these two cores, and a starved sender can only fall short,
+    // never exceed the limit, so the best window is judged from below and every window from above.
+    const rates: number[] = [];
+    for (let i = 0; i < 3 && !rates.some((r) => r > 0.8 * RATE); i++) {
+      rates.push((await measureTcp({ from: ns('h1'), to: ns('h2'), address: '10.0.0.2', warmupMs: 500, windowMs: 2000 })).bitsPerSecond);
+    }
+    const measured = `measured ${rates.map((r) => (r / 1e6).toFixed(2)).join(', ')} mbit/s over 2 s windows`;
+    expect(Math.max(...rates), measured).toBeGreaterThan(0.8 * RATE);
+    for (const r of rates) expect(r, measured).toBeLessThan(1.2 * RATE);
   });
 
   it.skipIf(hasNetem)('refuses a delay in one line naming the missing kernel feature, and keeps the rate', async () => {
