@@ -20,10 +20,27 @@ const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 const hasTcpdump = (await execa('tcpdump', ['--version'], { reject: false })).exitCode === 0;
 
 /** Sockets this process holds (packet sockets among them). */
+/**
+ * Sockets of this process (the server runs here) other than TCP ones: a
+ * capture's packet socket left open would count; the browser's idle
+ * keep-alive connections to the page, which it keeps or drops as it likes, do not.
+ */
 function sockets(): number {
+  const tcp = new Set<string>();
+  for (const f of ['/proc/self/net/tcp', '/proc/self/net/tcp6']) {
+    try {
+      for (const line of readFileSync(f, 'utf8').split('\n').slice(1)) {
+        const inode = line.trim().split(/\s+/)[9];
+        if (inode) tcp.add(inode);
+      }
+    } catch {
+      // no IPv6
+    }
+  }
   return readdirSync('/proc/self/fd').filter((fd) => {
     try {
-      return readlinkSync(`/proc/self/fd/${fd}`).startsWith('socket:');
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`));
+      return m !== null && !tcp.has(m[1] as string);
     } catch {
       return false;
     }
