@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { CgroupLimits, CgroupRecord } from '../sys/cgroup/index.js';
 import { didYouMean } from '../topology/diagnostics.js';
 import { nodeLimits, type ConfineFacts } from './confine-node.js';
 import type { SandboxFacts } from './sandbox.js';
-import { execIndexPath as indexPath, removingMark, type LabRecord } from './state.js';
+import { execIndexPath as indexPath, removingMark, writeWhole, type LabRecord } from './state.js';
 
 /*
  * What `nslab exec` needs to become a process of one node, and the lab's
@@ -75,7 +75,6 @@ function recipeOf(rec: LabRecord, n: LabRecord['plan']['namespaces'][number]): E
 
 const INDEX_MAGIC = 'nslab-exec-index 1';
 
-
 /** What several nodes share, written once at the top of the index. */
 interface IndexHeader {
   readonly cgroups: CgroupRecord;
@@ -119,9 +118,7 @@ export function execIndexText(rec: LabRecord): string {
 export function writeExecIndex(rec: LabRecord): void {
   const text = execIndexText(rec);
   if (!text) return;
-  const path = indexPath(rec.lab);
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
+  writeWhole(indexPath(rec.lab), text);
 }
 
 /**

@@ -42,21 +42,21 @@ export async function execInNode(lab: string, node: string, command: readonly st
   // The kernel makes the cgroup2 part of the move wait; the launch code (koffi, libc) loads meanwhile.
   if (inSandbox) {
     const [launch] = await Promise.all([import('./exec-sandboxed.js'), cgroups.joinBeforeExec(node)]);
-    const { envList, caps, seccomp } = confinement(recipe, opts);
+    const { envList, ...confine } = confinement(recipe, opts);
     // One exec at a time may find the node without its init and start it.
     launch.libc.flock(openSync(inSandbox.dir, 'r'), launch.LOCK_EX);
     // A sandboxed node's command is looked up inside it (its file system is what it runs on).
-    return launch.execSandboxed({ netns: netnsPath(recipe.netns), mnt: inSandbox.mnt, hostname: recipe.hostname, userns: inSandbox.userns, caps, ...seccomp }, argv[0] as string, argv, envList);
+    return launch.execSandboxed({ netns: netnsPath(recipe.netns), mnt: inSandbox.mnt, hostname: recipe.hostname, userns: inSandbox.userns, ...confine }, argv[0] as string, argv, envList);
   }
   const [launch] = await Promise.all([import('./exec-launch.js'), cgroups.joinBeforeExec(node)]);
-  const { envList, caps, seccomp } = confinement(recipe, opts);
+  const { envList, ...confine } = confinement(recipe, opts);
   const path = launch.resolveProgram(argv[0] as string);
   const utsPath = launch.ensureUtsNamespace(lab, node, recipe.hostname, opts.starting ? { starting: true } : {});
-  return launch.execConfined({ netnsPath: netnsPath(recipe.netns), netnsName: recipe.netns, utsPath, caps, ...seccomp }, path, argv, envList);
+  return launch.execConfined({ netnsPath: netnsPath(recipe.netns), netnsName: recipe.netns, utsPath, ...confine }, path, argv, envList);
 }
 
-/** The command's environment, capabilities and seccomp program. */
-function confinement(recipe: ExecRecipe, opts: ExecOptions): { envList: string[]; caps: Set<CapName>; seccomp: { seccomp?: { program: Uint8Array; flags: number } } } {
+/** The command's environment, capabilities and seccomp program (none when unconfined). */
+function confinement(recipe: ExecRecipe, opts: ExecOptions): { envList: string[]; caps: Set<CapName>; seccomp?: { program: Uint8Array; flags: number } } {
   const { lab, node } = recipe;
   const env = {
     ...process.env,
@@ -72,7 +72,7 @@ function confinement(recipe: ExecRecipe, opts: ExecOptions): { envList: string[]
     PS1: `[${lab}/${node}] \\w \\$ `,
   };
   const program = recipe.seccomp;
-  const seccomp = program ? { seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : {};
   const envList = Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
-  return { envList, caps: new Set(recipe.caps as CapName[]), seccomp };
+  const caps = new Set(recipe.caps as CapName[]);
+  return program ? { envList, caps, seccomp: { program: new Uint8Array(Buffer.from(program.program, 'base64')), flags: program.flags } } : { envList, caps };
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, type Stats, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plan } from '../topology/plan.js';
 
@@ -17,6 +17,14 @@ const S_IWGRP = 0o020;
 const S_IWOTH = 0o002;
 const S_ISVTX = 0o1000;
 
+/** What makes a directory of the state root's path one that someone besides root (or uid) could change. */
+function unsafeBecause(st: Stats, uid: number): string | undefined {
+  if (!st.isDirectory()) return 'is not a directory';
+  if (st.uid !== 0 && st.uid !== uid) return `belongs to uid ${st.uid}`;
+  if (st.mode & (S_IWGRP | S_IWOTH) && !(st.mode & S_ISVTX)) return `is writable by ${st.mode & S_IWOTH ? 'everyone' : 'its group'}`;
+  return undefined;
+}
+
 /**
  * The state root must be a place only root (or the user nslab runs as) can
  * change: up links /etc/netns entries into it and `ip netns exec` binds what
@@ -32,14 +40,7 @@ export function checkStateRoot(root: string = STATE_ROOT): void {
   while (!existsSync(existing) && existing !== '/') existing = dirname(existing);
   const real = realpathSync(existing);
   for (let dir = real; ; dir = dirname(dir)) {
-    const st = lstatSync(dir);
-    const problem = !st.isDirectory()
-      ? 'is not a directory'
-      : st.uid !== 0 && st.uid !== uid
-        ? `belongs to uid ${st.uid}`
-        : st.mode & (S_IWGRP | S_IWOTH) && !(st.mode & S_ISVTX)
-          ? `is writable by ${st.mode & S_IWOTH ? 'everyone' : 'its group'}`
-          : undefined;
+    const problem = unsafeBecause(lstatSync(dir), uid);
     if (problem) throw new StateDirError(`the state directory ${root} is not safe: ${dir} ${problem}; set NSLAB_STATE_DIR to a directory only root can change (the default is /run/nslab)`);
     if (dir === '/') return;
   }
@@ -150,7 +151,12 @@ export function writeRecord(rec: LabRecord): void {
     planTexts.set(plan, planText);
   }
   // `rest` always has lab, source, status…: its text ends with the `}` the plan goes before.
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(rest).slice(0, -1)},"plan":${planText}}\n`);
+  writeWhole(path, `${JSON.stringify(rest).slice(0, -1)},"plan":${planText}}\n`);
+}
+
+/** A state file written whole and renamed into place: a reader sees the old text or the new, never half. */
+export function writeWhole(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
 }
 

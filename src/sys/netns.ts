@@ -87,13 +87,17 @@ export class SysctlError extends Error {
   override readonly name = 'SysctlError';
 }
 
-/** Write a sysctl of the calling thread's network namespace (/proc/sys/net/…). */
-export function writeSysctl(key: string, value: string | number): void {
-  const path = `/proc/sys/${key.replaceAll('.', '/')}`;
+/**
+ * Write a sysctl of the calling thread's network namespace (/proc/sys/net/…),
+ * through root: the machine's /proc/sys, or the sys directory of another
+ * procfs instance (sys/proc-sys.ts). Messages name the /proc/sys path.
+ */
+export function writeSysctl(key: string, value: string | number, root = '/proc/sys'): void {
+  const rel = key.replaceAll('.', '/');
   try {
-    writeFileSync(path, String(value));
+    writeFileSync(`${root}/${rel}`, String(value));
   } catch (err) {
-    throw new SysctlError(`cannot set sysctl ${key}=${value} (${path}): ${(err as Error).message}`, { cause: err });
+    throw new SysctlError(`cannot set sysctl ${key}=${value} (/proc/sys/${rel}): ${(err as Error).message}`, { cause: err });
   }
 }
 

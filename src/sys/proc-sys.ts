@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { mountDetached } from '../os/fsmount.js';
 import { libc } from '../os/libc.js';
 import { SyscallError } from '../os/syscall-error.js';
-import { SysctlError, writeSysctl } from './netns.js';
+import { writeSysctl } from './netns.js';
 
 /** Namespaces whose /proc/sys one procfs instance serves before a fresh one takes over. */
 const NAMESPACES_PER_INSTANCE = 64;
@@ -30,18 +29,7 @@ export class ProcSys {
   writeAll(entries: ReadonlyArray<readonly [string, string | number]>): void {
     if (entries.length === 0) return;
     const root = this.root();
-    if (root === undefined) {
-      for (const [key, value] of entries) writeSysctl(key, value);
-      return;
-    }
-    for (const [key, value] of entries) {
-      const path = `${root}/${key.replaceAll('.', '/')}`;
-      try {
-        writeFileSync(path, String(value));
-      } catch (err) {
-        throw new SysctlError(`cannot set sysctl ${key}=${value} (/proc/sys/${key.replaceAll('.', '/')}): ${(err as Error).message}`, { cause: err });
-      }
-    }
+    for (const [key, value] of entries) writeSysctl(key, value, root);
   }
 
   close(): void {
@@ -49,9 +37,9 @@ export class ProcSys {
     this.fd = -1;
   }
 
-  /** The sys directory of the current instance, or undefined to use the machine's /proc/sys. */
-  private root(): string | undefined {
-    if (this.fallback) return undefined;
+  /** The sys directory of the current instance, or the machine's /proc/sys where the new mount API is refused. */
+  private root(): string {
+    if (this.fallback) return '/proc/sys';
     if (this.fd < 0 || this.served >= NAMESPACES_PER_INSTANCE) {
       this.close();
       try {
@@ -59,7 +47,7 @@ export class ProcSys {
       } catch (err) {
         if (!(err instanceof SyscallError)) throw err;
         this.fallback = true;
-        return undefined;
+        return '/proc/sys';
       }
       this.served = 0;
     }

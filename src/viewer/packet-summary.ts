@@ -1,5 +1,6 @@
 import { formatIp } from '../inet/ip.js';
 import { formatMac } from '../inet/mac.js';
+import { ETH_P, IPPROTO } from '../sys/packet/constants.js';
 
 /**
  * One line per captured frame for the page's packet list, worded as
@@ -16,19 +17,10 @@ export interface PacketSummary {
   readonly info: string;
 }
 
-const ETH_P_IP = 0x0800;
-const ETH_P_ARP = 0x0806;
-const ETH_P_IPV6 = 0x86dd;
-const ETH_P_8021Q = 0x8100;
-const ETH_P_8021AD = 0x88a8;
-
-const IPPROTO_ICMP = 1;
-const IPPROTO_TCP = 6;
-const IPPROTO_UDP = 17;
-const IPPROTO_ICMPV6 = 58;
+const { ETH_P_IP, ETH_P_ARP, ETH_P_IPV6, ETH_P_8021Q, ETH_P_8021AD } = ETH_P;
+const { IPPROTO_ICMP, IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMPV6, IPPROTO_FRAGMENT } = IPPROTO;
 /** IPv6 extension headers skipped on the way to the payload (hop-by-hop, routing, destination options). */
 const IPV6_EXT = new Set([0, 43, 60]);
-const IPPROTO_FRAGMENT = 44;
 
 const DNS_PORTS = new Set([53, 5353]);
 
@@ -54,13 +46,18 @@ class Bytes {
   }
 }
 
+/** An ICMP or ICMPv6 echo, as tcpdump words it (id and seq when the header is all there). */
+function echoLine(b: Bytes, at: number, len: number, what: string): string {
+  return b.has(at, 8) ? `${what}, id ${b.u16(at + 4)}, seq ${b.u16(at + 6)}, length ${len}` : what;
+}
+
 const ICMP_UNREACH = ['net', 'host', 'protocol', 'port', 'need to frag', 'source route failed'];
 
 function icmp(b: Bytes, at: number, len: number): string {
   if (!b.has(at, 4)) return 'truncated';
   const type = b.u8(at);
   const code = b.u8(at + 1);
-  const echo = (what: string): string => (b.has(at, 8) ? `${what}, id ${b.u16(at + 4)}, seq ${b.u16(at + 6)}, length ${len}` : what);
+  const echo = (what: string): string => echoLine(b, at, len, what);
   switch (type) {
     case 0:
       return echo('echo reply');
@@ -78,7 +75,7 @@ function icmp(b: Bytes, at: number, len: number): string {
 function icmp6(b: Bytes, at: number, len: number): string {
   if (!b.has(at, 4)) return 'truncated';
   const type = b.u8(at);
-  const echo = (what: string): string => (b.has(at, 8) ? `${what}, id ${b.u16(at + 4)}, seq ${b.u16(at + 6)}, length ${len}` : what);
+  const echo = (what: string): string => echoLine(b, at, len, what);
   const target = (what: string): string => (b.has(at + 8, 16) ? `${what}, who has ${formatIp(b.slice(at + 8, 16))}` : what);
   switch (type) {
     case 128:

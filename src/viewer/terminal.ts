@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ReadStream } from 'node:tty';
-import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CLI } from '../lab/commands.js';
 import { libc } from '../os/libc.js';
 import { openPty, setWindowSize } from '../sys/pty.js';
 import type { Plan } from '../topology/plan.js';
@@ -27,9 +27,6 @@ import type { LabState } from './watch.js';
  * {"t":"r","c":80,"r":24} (size); the server sends the pty's bytes as
  * binary frames, and JSON text {"error":"…"} or {"exit":0} before closing.
  */
-
-/** The nslab bin (dist/bundle/nslab.cjs), from src/viewer, dist/viewer or dist/bundle alike. */
-export const NSLAB_BIN = fileURLToPath(new URL('../../dist/bundle/nslab.cjs', import.meta.url));
 
 /** Output waiting for a slow page beyond this pauses the shell's output (the pty then blocks it). */
 const HIGH_WATER = 1 << 20;
@@ -84,7 +81,7 @@ export class Terminals {
     let child: ChildProcess;
     try {
       setWindowSize(pair.master, cols, rows);
-      const argv = this.opts.command?.(lab, node) ?? [process.execPath, NSLAB_BIN, 'exec', lab, node];
+      const argv = this.opts.command?.(lab, node) ?? [process.execPath, CLI, 'exec', lab, node];
       // setsid: a session of its own; --ctty: the pty (its stdin) becomes its controlling terminal.
       child = spawn('setsid', ['--ctty', ...argv], { stdio: [pair.slave, pair.slave, pair.slave], env: { ...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor' } });
     } catch (err) {

@@ -1,6 +1,7 @@
 /**
  * AF_PACKET constants under their kernel names (<linux/if_packet.h>,
- * <linux/if_ether.h>, <linux/if_arp.h>), for ./socket.ts.
+ * <linux/if_ether.h>, <linux/if_arp.h>), for ./socket.ts, the filter
+ * compiler and the graph page's packet summaries.
  */
 
 export const AF_PACKET = 17;
@@ -14,6 +15,8 @@ export const ETH_P = {
   ETH_P_ARP: 0x0806,
   ETH_P_RARP: 0x8035,
   ETH_P_IPV6: 0x86dd,
+  ETH_P_8021Q: 0x8100,
+  ETH_P_8021AD: 0x88a8,
 } as const;
 
 /** IP protocol numbers (<netinet/in.h>). */

@@ -15,7 +15,7 @@ export interface SandboxConfinement {
   readonly mnt: string;
   /** The node's hostname, set by its init in the UTS namespace it makes. */
   readonly hostname: string;
-  /** The lab's user namespace (read only before the node's /run hides it). */
+  /** The lab's user namespace, a file on the machine's side (the launcher opens it before it joins the node's mount namespace). */
   readonly userns: string;
   readonly caps: CapSet;
   readonly seccomp?: { readonly program: Uint8Array; readonly flags: number };
@@ -25,6 +25,9 @@ export class SandboxEnterError extends Error {
   override readonly name = 'SandboxEnterError';
 }
 
+/** What the init becomes once its set-up is done: PID 1's command line from then on. */
+const INIT_LOOP = 'while :; do sleep 86400 & wait; done';
+
 /**
  * The node's init, PID 1 of its PID namespace: mounts the namespace's /proc
  * over the machine's (every process of the node then sees only the node's
@@ -33,9 +36,6 @@ export class SandboxEnterError extends Error {
  * for, and a different uid cannot be signalled without CAP_KILL, so nothing
  * inside the node can end it; down ends it with the node's cgroup.
  */
-/** What the init becomes once its set-up is done: PID 1's command line from then on. */
-const INIT_LOOP = 'while :; do sleep 86400 & wait; done';
-
 export const INIT_SCRIPT = [
   'mount -t proc -o nosuid,nodev,noexec proc /proc || exit 1',
   // Here rather than when up builds the node: each sysfs mount looks through every
@@ -77,10 +77,10 @@ function initReady(): boolean {
   }
 }
 
-/** Wait (bounded) for an init that runs to be ready. */
-function awaitInitReady(): void {
-  for (let i = 0; i < 1000 && initRuns() && !initReady(); i++) sleepSync(2);
-  if (!initReady()) throw new SandboxEnterError("the node's init did not finish setting the node up within 2 s (util-linux nsenter, unshare, mount and setpriv are needed)");
+/** Wait (bounded) until the init is ready: one just started, or one that runs already (started by another exec). */
+function awaitInitReady(justStarted: boolean): void {
+  for (let i = 0; i < 1000 && (justStarted || initRuns()) && !initReady(); i++) sleepSync(2);
+  if (!initReady()) throw new SandboxEnterError("the node's init did not set the node up within 2 s (util-linux nsenter, unshare, mount and setpriv are needed)");
 }
 
 /**
@@ -91,11 +91,11 @@ function awaitInitReady(): void {
  * nsenter joins the node's mount namespace while still root, then the lab's
  * user namespace, and only then runs anything of the node's tree (unshare, sh).
  */
-function startInit(c: SandboxConfinement): void {
+function startInit(c: SandboxConfinement, nsenter: string): void {
   // Loaded here, not at the top: child_process brings net and stream, which exec's start-up would pay for every time.
   const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
   const argv = [`--mount=${c.mnt}`, `--user=${c.userns}`, '--', 'unshare', '--pid', '--uts', '--ipc', '--cgroup', '--fork', '--kill-child', '--', '/bin/sh', '-c', INIT_SCRIPT, c.hostname];
-  const child = spawn(resolveProgram('nsenter'), argv, { detached: true, stdio: 'ignore' });
+  const child = spawn(nsenter, argv, { detached: true, stdio: 'ignore' });
   child.unref();
 }
 
@@ -133,7 +133,8 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
   const setpriv = resolveProgram('setpriv');
   libc.setns(net, CLONE_NEWNET);
   libc.setns(mnt, CLONE_NEWNS);
-  if (!initRuns()) {
+  const startsInit = !initRuns();
+  if (startsInit) {
     // An init killed from outside leaves its PID namespace's /proc mounted, dead (no /proc/1, no /proc/self),
     // and its /sys and /dev/mqueue over the builder's tree; the next init mounts its own.
     if (!existsSync('/proc/self')) {
@@ -148,12 +149,10 @@ export function execSandboxed(c: SandboxConfinement, path: string, argv: readonl
       }
     }
     libc.setns(machineMnt, CLONE_NEWNS);
-    startInit(c);
+    startInit(c, nsenter);
     libc.setns(mnt, CLONE_NEWNS);
-    for (let i = 0; i < 1000 && !initRuns(); i++) sleepSync(2);
-    if (!initRuns()) throw new SandboxEnterError("the node's init did not start within 2 s (util-linux nsenter, unshare and mount are needed)");
   }
-  awaitInitReady();
+  awaitInitReady(startsInit);
   // Paths below are the node's: its /proc, where its init is PID 1. The PID
   // namespace is joined for this thread's children (pid_for_children), which
   // the launcher's own child inherits.
